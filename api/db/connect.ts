@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { Database } from './schema';
+
+// bigint (int8) columns stay strings: IDs are opaque to clients and must not lose precision.
+// count(*) comes back as int8 too, so callers cast counts with ::int in SQL.
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: 'postgres' | 'pglite';
+  /** Closes the pool and, for the embedded engine, the PGlite instance (or the process would hang). */
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl: string | null;
+  /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Use an already opened PGlite instance (tests clone one per file). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl !== null) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  let pglite = options.pglite;
+  const owned = pglite === undefined;
+  if (pglite === undefined) {
+    const dir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pglite');
+    if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(dir);
+  }
+  const instance = pglite;
+  const pool = new pg.Pool(createPgConfig(instance) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    async close() {
+      await db.destroy();
+      if (owned && !instance.closed) await instance.close();
+    },
+  };
+}
