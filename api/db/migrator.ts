@@ -1,16 +1,12 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from '../../migrations/index';
 import type { Database } from './schema';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 function check(result: MigrationResultSet): void {

@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import { connectDatabase, type DatabaseHandle } from './db/connect';
+import { migrateToLatest } from './db/migrator';
+import { seedBoards } from './db/seed';
+import { loadCrisisResources, type CrisisResource } from './crisis-resources';
+import errorHandler from './plugins/app/error-handler';
+import { installValidators } from './plugins/app/validation';
+import dbPlugin from './plugins/app/db';
+import authPlugin from './plugins/app/auth';
+import cookieJwt from './plugins/external/cookie-jwt';
+import helmet from './plugins/external/helmet';
+import rateLimit from './plugins/external/rate-limit';
+import swagger from './plugins/external/swagger';
+import web from './plugins/external/web';
+import healthRoutes from './routes/health/index';
+import boardRoutes from './routes/boards/index';
+import resourcesRoutes from './routes/resources/index';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    crisisResources: readonly CrisisResource[];
+  }
+}
+
+export interface BuildOptions {
+  /** An open database (tests); otherwise the app connects, migrates, seeds and closes it itself. */
+  database?: DatabaseHandle;
+  /** Serve the web build (default: when config.webDist holds one). */
+  serveWeb?: boolean;
+}
+
+/** Logs are for operators: no client address, no cookies, no passwords, no search terms. */
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.newPassword', '*.recoveryCode'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // A request id from a client could be used to tag people across requests; always make our own.
+    requestIdHeader: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const owned = options.database === undefined;
+  const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  if (owned) {
+    try {
+      await migrateToLatest(database.db);
+      await seedBoards(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+
+  app.decorate('config', config);
+  app.decorate('crisisResources', loadCrisisResources(config.configDir));
+  installValidators(app);
+  await app.register(errorHandler);
+  await app.register(dbPlugin, { handle: database, closeOnShutdown: owned });
+  await app.register(helmet);
+  await app.register(rateLimit, { enabled: config.rateLimits });
+  await app.register(swagger);
+  await app.register(cookieJwt, { secret: config.sessionSecret });
+  await app.register(authPlugin, { config });
+
+  await app.register(healthRoutes);
+  await app.register(boardRoutes);
+  await app.register(resourcesRoutes);
+
+  if (options.serveWeb ?? config.webDist !== null) {
+    if (config.webDist !== null) await app.register(web, { root: config.webDist });
+  }
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { Config } from '../config';
+import { migrateCommand } from './migrate';
+
+export interface CliCommand {
+  usage: string;
+  summary: string;
+  /** Returns the process exit code. */
+  run(config: Config, args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, CliCommand> = {
+  migrate: migrateCommand,
+};

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial_schema';
+
+/**
+ * Every migration, listed by hand: a static import works under tsx, vitest and any bundler,
+ * where a folder scan with dynamic import() of .ts files does not. Append new ones in order.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial_schema': m0001,
+};

@@ -1,0 +1,1 @@
+import './components/haven-app';
