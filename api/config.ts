@@ -22,6 +22,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   /** …and after this long whatever happens. */
   readonly sessionAbsoluteDays: number;
+  /** scrypt cost as log2(N); 17 is OWASP's recommendation. Tests lower it to stay quick. */
+  readonly passwordHashCost: number;
   /** Trust X-Forwarded-* from a proxy in front (needed for per-client rate limits and Secure cookies). */
   readonly trustProxy: boolean;
 }
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     configDir: resolve(env.HAVEN_CONFIG_DIR ?? 'config'),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60 * 24 * 7, 1, 60 * 24 * 365),
     sessionAbsoluteDays: int(env, 'SESSION_ABSOLUTE_DAYS', 30, 1, 365),
+    passwordHashCost: int(env, 'PASSWORD_HASH_COST', 17, mode === 'production' ? 15 : 8, 20),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     ...overrides,
   };

@@ -30,3 +30,6 @@ export const errorResponses = {
   422: ErrorSchema,
   429: ErrorSchema,
 };
+
+/** 204 responses: declared so the type provider accepts an empty send(). */
+export const NoContent = Type.Null({ description: 'No content' });

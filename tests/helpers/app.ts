@@ -18,7 +18,7 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.engine);
   if (options.seed ?? true) await seedBoards(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off' }, { webDist: null, ...overrides });
+  const config = loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off' }, { webDist: null, passwordHashCost: 10, ...overrides });
   const app = await buildApp(config, { database });
   await app.ready();
   return {
