@@ -9,6 +9,7 @@ import errorHandler from './plugins/app/error-handler';
 import { installValidators } from './plugins/app/validation';
 import dbPlugin from './plugins/app/db';
 import authPlugin from './plugins/app/auth';
+import eventsPlugin from './plugins/app/events';
 import cookieJwt from './plugins/external/cookie-jwt';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger);
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
+  await app.register(eventsPlugin);
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
