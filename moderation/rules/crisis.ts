@@ -132,19 +132,32 @@ function isFigurative(phrase: CrisisPhrase, before: string, after: string): bool
   return COULD_BEFORE.test(before) && COULD_AFTER.test(after);
 }
 
-function isPast(sentence: string, before: string, match: string, whole: string): boolean {
-  if (NOW_IN_SENTENCE.test(sentence) || RELAPSE.test(whole)) return false;
-  if (PAST.test(sentence)) return true;
+/**
+ * What the post says about relapse or recovery, and what the sentence says about now and the past:
+ * read once per post and per sentence rather than once per phrase found.
+ */
+interface Tone {
+  readonly relapse: boolean;
+  readonly recovery: boolean;
+  readonly now: boolean;
+  readonly past: boolean;
+}
+
+function isPast(before: string, match: string, tone: Tone): boolean {
+  if (tone.now || tone.relapse) return false;
+  if (tone.past) return true;
   const toldInPast = PAST_TENSE_NEAR.test(words(before).slice(-3).join(' ')) || PAST_TENSE_NEAR.test(match);
-  return toldInPast && RECOVERY.test(whole);
+  return toldInPast && tone.recovery;
 }
 
 export function crisisRule(input: CrisisInput, config: CrisisConfig): CrisisResult {
   const result: CrisisResult = { fired: false, matches: [], suppressed: [] };
   if (!config.enabled) return result;
   const whole = normalizeText(input.text);
+  const post = { relapse: RELAPSE.test(whole), recovery: RECOVERY.test(whole) };
   const phrases = [...CRISIS_PHRASES, ...extraPhrases(config.extraPhrases)];
   for (const sentence of sentences(whole)) {
+    const tone: Tone = { ...post, now: NOW_IN_SENTENCE.test(sentence), past: PAST.test(sentence) };
     for (const clause of clauses(sentence)) {
       for (const phrase of phrases) {
         for (const m of clause.matchAll(phrase.re)) {
@@ -153,8 +166,7 @@ export function crisisRule(input: CrisisInput, config: CrisisConfig): CrisisResu
           if (isFigurative(phrase, before, after))
             result.suppressed.push({ phrase: m[0], why: 'figurative' });
           else if (isNegated(before)) result.suppressed.push({ phrase: m[0], why: 'negated' });
-          else if (isPast(sentence, before, m[0], whole))
-            result.suppressed.push({ phrase: m[0], why: 'past' });
+          else if (isPast(before, m[0], tone)) result.suppressed.push({ phrase: m[0], why: 'past' });
           else result.matches.push(m[0]);
         }
       }
