@@ -10,6 +10,7 @@ import { installValidators } from './plugins/app/validation';
 import dbPlugin from './plugins/app/db';
 import authPlugin from './plugins/app/auth';
 import eventsPlugin from './plugins/app/events';
+import moderationRulesPlugin from './plugins/app/moderation-rules';
 import cookieJwt from './plugins/external/cookie-jwt';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -19,6 +20,9 @@ import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
+import threadRoutes from './routes/threads/index';
+import postRoutes from './routes/posts/index';
+import searchRoutes from './routes/search/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,11 +88,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
   await app.register(eventsPlugin);
+  await app.register(moderationRulesPlugin);
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
+  await app.register(threadRoutes);
+  await app.register(postRoutes);
+  await app.register(searchRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });
