@@ -137,7 +137,7 @@ export async function insertPost(db: Db, p: NewPost): Promise<string> {
   return row.id;
 }
 
-/** What a write needs to know about a post and its thread, locked for the rest of the transaction. */
+/** What a write needs to know about a post and its thread. */
 export interface PostForWrite {
   id: string;
   thread_id: string;
@@ -148,9 +148,11 @@ export interface PostForWrite {
   status: PostStatus;
   thread_status: PostStatus;
   thread_account_id: string | null;
+  thread_title: string;
 }
 
-export async function lockPostForWrite(db: Db, postId: string): Promise<PostForWrite | undefined> {
+/** The post and its thread; with `lock`, the post row stays locked for the rest of the transaction. */
+export async function findPostForWrite(db: Db, postId: string, options: { lock: boolean }): Promise<PostForWrite | undefined> {
   return db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
@@ -164,9 +166,10 @@ export async function lockPostForWrite(db: Db, postId: string): Promise<PostForW
       'posts.status',
       'threads.status as thread_status',
       'threads.account_id as thread_account_id',
+      'threads.title as thread_title',
     ])
     .where('posts.id', '=', postId)
-    .forUpdate('posts')
+    .$if(options.lock, (q) => q.forUpdate('posts'))
     .executeTakeFirst();
 }
 

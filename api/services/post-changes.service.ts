@@ -5,7 +5,7 @@ import {
   erasePost,
   findPostView,
   isStaff,
-  lockPostForWrite,
+  findPostForWrite,
   type PostForWrite,
   type Viewer,
 } from '../db/posts.repository';
@@ -31,8 +31,8 @@ function visibleTo(post: PostForWrite, viewer: Viewer): boolean {
   return !(post.thread_status === 'pending' && post.thread_account_id !== viewer.id);
 }
 
-async function lockOwnPost(trx: Parameters<typeof lockPostForWrite>[0], postId: string, viewer: Viewer): Promise<PostForWrite> {
-  const post = await lockPostForWrite(trx, postId);
+async function lockOwnPost(trx: Parameters<typeof findPostForWrite>[0], postId: string, viewer: Viewer): Promise<PostForWrite> {
+  const post = await findPostForWrite(trx, postId, { lock: true });
   if (!post || !visibleTo(post, viewer)) throw notFound('No post by that id.');
   if (post.account_id !== viewer.id) throw forbidden('not_author', 'Only its author can change a post.');
   return post;
@@ -123,23 +123,7 @@ export async function setReaction(
 ): Promise<Outcome<{ reactions: ReactionCounts }>> {
   const viewer = viewerOf(member);
   return deps.db.transaction().execute(async (trx) => {
-    const post = await trx
-      .selectFrom('posts')
-      .innerJoin('threads', 'threads.id', 'posts.thread_id')
-      .select([
-        'posts.id',
-        'posts.thread_id',
-        'posts.account_id',
-        'posts.is_opening',
-        'posts.body_md',
-        'posts.content_warning',
-        'posts.status',
-        'threads.status as thread_status',
-        'threads.account_id as thread_account_id',
-        'threads.title as thread_title',
-      ])
-      .where('posts.id', '=', postId)
-      .executeTakeFirst();
+    const post = await findPostForWrite(trx, postId, { lock: false });
     if (!post || !visibleTo(post, viewer)) throw notFound('No post by that id.');
     const events: HavenEvent[] = [];
     if (on) {

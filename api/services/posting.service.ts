@@ -17,7 +17,7 @@ import { openOrJoinItem } from '../db/moderation-items.repository';
 import { insertNotification } from '../db/notifications.repository';
 import { conflict, notFound } from '../errors';
 import type { HavenEvent } from '../events/types';
-import { renderMarkdown } from '../markdown/render';
+import { renderMarkdown, type RenderedMarkdown } from '../markdown/render';
 import { evaluatePost, type Evaluation, type ModerationConfig } from '../../moderation/index';
 import type { CrisisDto, PostDto, ThreadDto } from '../schemas/threads';
 import { canSeeThread, toPostDto, toThreadDto } from './post-view';
@@ -64,6 +64,26 @@ export async function queueRuleHits(trx: Transaction<Database>, postId: string, 
     automatic: [...evaluation.automatic],
   });
   return [{ type: 'queue.changed', itemId: item.id }];
+}
+
+/** Inserts the post, giving its author their alias in the thread first when they write under one. */
+async function storePost(
+  trx: Transaction<Database>,
+  member: Member,
+  p: { threadId: string; asAlias: boolean; isOpening: boolean; body: string; rendered: RenderedMarkdown; contentWarning: string | null; status: PostStatus },
+): Promise<string> {
+  if (p.asAlias) await assignAlias(trx, p.threadId, member.id);
+  return insertPost(trx, {
+    threadId: p.threadId,
+    accountId: member.id,
+    asAlias: p.asAlias,
+    isOpening: p.isOpening,
+    bodyMd: p.body,
+    bodyHtml: p.rendered.html,
+    renderVersion: p.rendered.version,
+    contentWarning: p.contentWarning,
+    status: p.status,
+  });
 }
 
 export interface NewThreadInput {
@@ -116,18 +136,7 @@ export async function createThread(
     const evaluation = await evaluate(deps, trx, member, { text, threadId: 'new', boardPremoderated: board.premoderated });
     const status: PostStatus = evaluation.hold ? 'pending' : 'published';
     const threadId = await insertThread(trx, { boardId: board.id, accountId: member.id, anonymous, title, contentWarning, status });
-    if (anonymous) await assignAlias(trx, threadId, member.id);
-    const postId = await insertPost(trx, {
-      threadId,
-      accountId: member.id,
-      asAlias: anonymous,
-      isOpening: true,
-      bodyMd: body,
-      bodyHtml: rendered.html,
-      renderVersion: rendered.version,
-      contentWarning,
-      status,
-    });
+    const postId = await storePost(trx, member, { threadId, asAlias: anonymous, isOpening: true, body, rendered, contentWarning, status });
     const events = await queueRuleHits(trx, postId, evaluation);
     if (status === 'published') events.push({ type: 'post.created', threadId, postId });
     return respond(threadId, postId, evaluation.crisis, events);
@@ -167,18 +176,7 @@ export async function createReply(
     await checkPostingRate(trx, member, deps.config.rateLimits);
     const evaluation = await evaluate(deps, trx, member, evaluationInput);
     const status: PostStatus = evaluation.hold ? 'pending' : 'published';
-    if (asAlias) await assignAlias(trx, threadId, member.id);
-    const postId = await insertPost(trx, {
-      threadId,
-      accountId: member.id,
-      asAlias,
-      isOpening: false,
-      bodyMd: body,
-      bodyHtml: rendered.html,
-      renderVersion: rendered.version,
-      contentWarning,
-      status,
-    });
+    const postId = await storePost(trx, member, { threadId, asAlias, isOpening: false, body, rendered, contentWarning, status });
     const events = await queueRuleHits(trx, postId, evaluation);
     if (status === 'published') {
       await recordPublishedReply(trx, threadId, member.id);
