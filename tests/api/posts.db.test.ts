@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINE } from '../helpers/database';
 import { buildTestApp, type TestApp } from '../helpers/app';
-import { newMember } from '../helpers/members';
+import { newMember, type TestMember } from '../helpers/members';
 import { newThread, reply, type PostJson } from '../helpers/threads';
 
 describe(`editing, deleting and reacting on ${ENGINE}`, () => {
@@ -12,7 +12,7 @@ describe(`editing, deleting and reacting on ${ENGINE}`, () => {
   });
   afterAll(() => t.close());
 
-  const threadPosts = async (threadId: string, as?: { request: typeof t.app.inject }) => {
+  const threadPosts = async (threadId: string, as?: TestMember) => {
     const response = await (as ? as.request({ url: `/api/threads/${threadId}` }) : t.app.inject({ url: `/api/threads/${threadId}` }));
     return response.json<{ items: PostJson[] }>().items;
   };
