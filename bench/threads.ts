@@ -40,7 +40,7 @@ type Autocannon = (options: { url: string; connections: number; duration: number
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const LARGE = Number(process.env.BENCH_POSTS ?? 1_000_000);
 const root = new URL('..', import.meta.url).pathname;
@@ -99,7 +99,7 @@ async function seed(client: pg.Client, posts: number): Promise<{ threadId: strin
   );
   await client.query(`create index posts_search on posts using gin (search) where status = 'published'`);
   await client.query('analyze');
-  const middle = await client.query<{ id: string }>(`select id::text from threads order by id offset $1 limit 1`, [Math.floor(threads / 2)]);
+  const middle = await client.query<{ id: string }>(`select t.id::text as id from threads t order by t.id offset $1 limit 1`, [Math.floor(threads / 2)]);
   const board = await client.query<{ slug: string }>(`select b.slug from boards b join threads t on t.board_id = b.id group by b.slug order by count(*) desc limit 1`);
   return { threadId: middle.rows[0]!.id, longThreadId: '1', boardSlug: board.rows[0]!.slug };
 }
@@ -146,7 +146,7 @@ async function runScale(posts: number): Promise<void> {
     const target = await seed(client, posts);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const longCount = await client.query<{ n: number; cursor: string }>(
-      `select count(*)::int as n, (select id::text from posts where thread_id = 1 order by id desc offset 20 limit 1) as cursor from posts where thread_id = 1`,
+      `select count(*)::int as n, (select p.id::text from posts p where p.thread_id = 1 order by p.id desc offset 20 limit 1) as cursor from posts where thread_id = 1`,
     );
     const deepAfter = longCount.rows[0]!.cursor;
     const deepCursor = Buffer.from(JSON.stringify(['p', deepAfter])).toString('base64url');
@@ -168,9 +168,10 @@ async function runScale(posts: number): Promise<void> {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
       }
+      // Warm every route first: the first requests through a route compile its serializers and JIT paths.
+      for (const [, url] of endpoints) await autocannon({ url, connections: CONNECTIONS, duration: 2 });
       console.log(`  ${'endpoint'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
       for (const [label, url] of endpoints) {
-        await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up
         const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
         const bad = r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
         console.log(`  ${label.padEnd(46)} ${r.requests.average.toFixed(0).padStart(8)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}${bad}`);
