@@ -13,5 +13,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
   },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+    // The post body and the composer import the markdown configuration the server uses, from api/markdown.
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+  },
 });
