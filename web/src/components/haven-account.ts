@@ -26,10 +26,18 @@ export class HavenAccount extends LitElement {
     `,
   ];
 
-  busy = '';
-  message = '';
-  error = '';
-  deleteError = '';
+  declare busy: string;
+  declare message: string;
+  declare error: string;
+  declare deleteError: string;
+
+  constructor() {
+    super();
+    this.busy = '';
+    this.message = '';
+    this.error = '';
+    this.deleteError = '';
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
 
   async #export(): Promise<void> {

@@ -24,9 +24,16 @@ export class HavenAdmin extends LitElement {
     `,
   ];
 
-  message = '';
-  error = '';
-  busy = false;
+  declare message: string;
+  declare error: string;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.message = '';
+    this.error = '';
+    this.busy = false;
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   #boards = new Task(this, {
     task: async ([admin], { signal }) => (admin ? (await api.get<{ items: Board[] }>('/api/boards', signal)).items : []),

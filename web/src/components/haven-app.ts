@@ -116,19 +116,31 @@ export class HavenApp extends LitElement {
     `,
   ];
 
-  route: Route = match(window.location);
+  // Reactive properties are `declare`d and set in constructors throughout the app: with ES2022
+  // class fields (useDefineForClassFields) an initialised field would shadow Lit's accessors.
+  declare route: Route;
   /** The route whose page module has loaded; the page renders only then, so focus can move to it. */
-  loadedRoute: Route | null = null;
-  unread = 0;
-  pageError = false;
-  session: Session = {
-    ready: false,
-    user: null,
-    signedIn: (user, csrfToken) => this.#setSession(user, csrfToken),
-    signedOut: () => this.#setSession(null, null),
-  };
+  declare loadedRoute: Route | null;
+  declare unread: number;
+  declare pageError: boolean;
+  declare session: Session;
+  #provider: ContextProvider<typeof sessionContext>;
 
-  #provider = new ContextProvider(this, { context: sessionContext, initialValue: this.session });
+  constructor() {
+    super();
+    this.route = match(window.location);
+    this.loadedRoute = null;
+    this.unread = 0;
+    this.pageError = false;
+    this.session = {
+      ready: false,
+      user: null,
+      signedIn: (user, csrfToken) => this.#setSession(user, csrfToken),
+      signedOut: () => this.#setSession(null, null),
+    };
+    this.#provider = new ContextProvider(this, { context: sessionContext, initialValue: this.session });
+  }
+
   #cleanup: (() => void)[] = [];
   #firstPage = true;
 

@@ -78,11 +78,20 @@ export class HavenBoard extends LitElement {
     `,
   ];
 
-  slug = '';
-  sort = 'active';
-  more: Thread[] = [];
-  moreCursor: string | null = null;
-  moreError = '';
+  declare slug: string;
+  declare sort: string;
+  declare more: Thread[];
+  declare moreCursor: string | null;
+  declare moreError: string;
+
+  constructor() {
+    super();
+    this.slug = '';
+    this.sort = 'active';
+    this.more = [];
+    this.moreCursor = null;
+    this.moreError = '';
+  }
 
   #board = new Task(this, {
     task: async ([slug], { signal }) => {

@@ -15,7 +15,12 @@ export class HavenComposePage extends LitElement {
   static override properties = { slug: {} };
   static override styles = [shared];
 
-  slug = '';
+  declare slug: string;
+
+  constructor() {
+    super();
+    this.slug = '';
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   #board = new Task(this, {
     task: async ([slug], { signal }) =>

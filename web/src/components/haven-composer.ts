@@ -56,16 +56,30 @@ export class HavenComposer extends LitElement {
     `,
   ];
 
-  mode: 'thread' | 'reply' = 'reply';
-  slug = '';
-  threadId = '';
-  threadTitle = '';
-  body = '';
-  contentWarning = '';
-  anonymous = false;
-  preview = '';
-  sending = false;
-  error = '';
+  declare mode: 'thread' | 'reply';
+  declare slug: string;
+  declare threadId: string;
+  declare threadTitle: string;
+  declare body: string;
+  declare contentWarning: string;
+  declare anonymous: boolean;
+  declare preview: string;
+  declare sending: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.mode = 'reply';
+    this.slug = '';
+    this.threadId = '';
+    this.threadTitle = '';
+    this.body = '';
+    this.contentWarning = '';
+    this.anonymous = false;
+    this.preview = '';
+    this.sending = false;
+    this.error = '';
+  }
   #idempotencyKey: string | null = null;
   #previewQueued = false;
 

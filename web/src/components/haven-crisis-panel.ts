@@ -27,7 +27,12 @@ export class HavenCrisisPanel extends LitElement {
     `,
   ];
 
-  resources: Resource[] = [];
+  declare resources: Resource[];
+
+  constructor() {
+    super();
+    this.resources = [];
+  }
 
   override firstUpdated(): void {
     this.renderRoot.querySelector('h2')?.focus();

@@ -59,10 +59,18 @@ export class HavenFlagDialog extends LitElement {
     `,
   ];
 
-  postId = '';
-  sending = false;
-  error = '';
-  done = false;
+  declare postId: string;
+  declare sending: boolean;
+  declare error: string;
+  declare done: boolean;
+
+  constructor() {
+    super();
+    this.postId = '';
+    this.sending = false;
+    this.error = '';
+    this.done = false;
+  }
   #opener: HTMLElement | null = null;
 
   /** Opens the dialog; focus returns to `opener` when it closes. */

@@ -145,12 +145,21 @@ export class HavenModItem extends LitElement {
     `,
   ];
 
-  item!: QueueItem;
-  me = '';
-  position = 0;
-  busy = false;
-  error = '';
-  done = '';
+  declare item: QueueItem;
+  declare me: string;
+  declare position: number;
+  declare busy: boolean;
+  declare error: string;
+  declare done: string;
+
+  constructor() {
+    super();
+    this.me = '';
+    this.position = 0;
+    this.busy = false;
+    this.error = '';
+    this.done = '';
+  }
 
   async #send(path: string, body: unknown, done: string): Promise<void> {
     this.busy = true;

@@ -40,8 +40,14 @@ export class HavenModeration extends LitElement {
     `,
   ];
 
-  status: (typeof TABS)[number]['status'] = 'open';
-  announcement = '';
+  declare status: (typeof TABS)[number]['status'];
+  declare announcement: string;
+
+  constructor() {
+    super();
+    this.status = 'open';
+    this.announcement = '';
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   #stopLive: (() => void) | null = null;
 

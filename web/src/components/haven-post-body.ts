@@ -72,7 +72,12 @@ export class HavenPostBody extends LitElement {
     }
   `;
 
-  html = '';
+  declare html: string;
+
+  constructor() {
+    super();
+    this.html = '';
+  }
 
   override render() {
     return html`<div>${unsafeHTML(sanitizeHtml(DOMPurify, this.html))}</div>`;

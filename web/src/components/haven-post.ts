@@ -117,10 +117,17 @@ export class HavenPost extends LitElement {
     `,
   ];
 
-  post!: Post;
-  signedIn = false;
-  confirming = false;
-  error = '';
+  declare post: Post;
+  declare signedIn: boolean;
+  declare confirming: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.signedIn = false;
+    this.confirming = false;
+    this.error = '';
+  }
 
   #openFlag(event: Event): void {
     this.renderRoot.querySelector('haven-flag-dialog')?.open(event.currentTarget as HTMLElement);

@@ -67,12 +67,22 @@ export class HavenReactions extends LitElement {
     `,
   ];
 
-  postId = '';
-  reactions: Reactions = { hug: 0, relate: 0, thanks: 0, strength: 0 };
-  mine: ReactionKind[] = [];
-  interactive = false;
-  busy = false;
-  error = '';
+  declare postId: string;
+  declare reactions: Reactions;
+  declare mine: ReactionKind[];
+  declare interactive: boolean;
+  declare busy: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.postId = '';
+    this.reactions = { hug: 0, relate: 0, thanks: 0, strength: 0 };
+    this.mine = [];
+    this.interactive = false;
+    this.busy = false;
+    this.error = '';
+  }
 
   async #toggle(kind: ReactionKind): Promise<void> {
     if (this.busy) return;

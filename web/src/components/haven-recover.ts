@@ -12,10 +12,18 @@ export class HavenRecover extends LitElement {
   static override properties = { sending: { state: true }, error: { state: true }, code: { state: true }, user: { state: true } };
   static override styles = [shared];
 
-  sending = false;
-  error = '';
-  code = '';
-  user: User | null = null;
+  declare sending: boolean;
+  declare error: string;
+  declare code: string;
+  declare user: User | null;
+
+  constructor() {
+    super();
+    this.sending = false;
+    this.error = '';
+    this.code = '';
+    this.user = null;
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
 
   async #onSubmit(event: SubmitEvent): Promise<void> {

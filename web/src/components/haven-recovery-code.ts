@@ -26,10 +26,18 @@ export class HavenRecoveryCode extends LitElement {
     `,
   ];
 
-  code = '';
-  pseudonym = '';
-  copied = '';
-  downloadUrl = '';
+  declare code: string;
+  declare pseudonym: string;
+  declare copied: string;
+  declare downloadUrl: string;
+
+  constructor() {
+    super();
+    this.code = '';
+    this.pseudonym = '';
+    this.copied = '';
+    this.downloadUrl = '';
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('code') || changed.has('pseudonym')) {

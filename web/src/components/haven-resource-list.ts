@@ -26,7 +26,12 @@ export class HavenResourceList extends LitElement {
     `,
   ];
 
-  resources: Resource[] = [];
+  declare resources: Resource[];
+
+  constructor() {
+    super();
+    this.resources = [];
+  }
 
   override render() {
     return html`<ul class="list">

@@ -16,9 +16,16 @@ export class HavenSignin extends LitElement {
   static override properties = { next: {}, sending: { state: true }, error: { state: true } };
   static override styles = [shared];
 
-  next: string | null = null;
-  sending = false;
-  error = '';
+  declare next: string | null;
+  declare sending: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.next = null;
+    this.sending = false;
+    this.error = '';
+  }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
 
   async #onSubmit(event: SubmitEvent): Promise<void> {

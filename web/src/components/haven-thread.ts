@@ -44,12 +44,22 @@ export class HavenThread extends LitElement {
     `,
   ];
 
-  threadId = '';
-  posts: Post[] = [];
-  cursor: string | null = null;
-  crisis: Crisis | null = null;
-  composerReady = false;
-  moreError = '';
+  declare threadId: string;
+  declare posts: Post[];
+  declare cursor: string | null;
+  declare crisis: Crisis | null;
+  declare composerReady: boolean;
+  declare moreError: string;
+
+  constructor() {
+    super();
+    this.threadId = '';
+    this.posts = [];
+    this.cursor = null;
+    this.crisis = null;
+    this.composerReady = false;
+    this.moreError = '';
+  }
 
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   #stopLive: (() => void) | null = null;
