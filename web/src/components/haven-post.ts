@@ -5,7 +5,6 @@ import { shared } from '../styles';
 import type { Author, Post } from '../types';
 import './haven-post-body';
 import './haven-reactions';
-import './haven-flag-dialog';
 
 
 export function authorLabel(author: Author) {
@@ -28,6 +27,7 @@ export class HavenPost extends LitElement {
     post: { attribute: false },
     signedIn: { type: Boolean },
     confirming: { state: true },
+    flagging: { state: true },
     error: { state: true },
   };
   static override styles = [
@@ -120,17 +120,26 @@ export class HavenPost extends LitElement {
   declare post: Post;
   declare signedIn: boolean;
   declare confirming: boolean;
+  declare flagging: boolean;
   declare error: string;
 
   constructor() {
     super();
     this.signedIn = false;
     this.confirming = false;
+    this.flagging = false;
     this.error = '';
   }
 
-  #openFlag(event: Event): void {
-    this.renderRoot.querySelector('haven-flag-dialog')?.open(event.currentTarget as HTMLElement);
+  /** The flag dialog is its own chunk: most readers never open it. */
+  async #openFlag(event: Event): Promise<void> {
+    const opener = event.currentTarget as HTMLElement;
+    await import('./haven-flag-dialog');
+    this.flagging = true;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('haven-flag-dialog');
+    await dialog?.updateComplete;
+    dialog?.open(opener);
   }
 
   async #delete(): Promise<void> {
@@ -204,7 +213,7 @@ export class HavenPost extends LitElement {
                 : html`<button class="quiet" aria-haspopup="dialog" @click=${this.#openFlag}>
                       Flag<span class="visually-hidden"> this post</span>
                     </button>
-                    <haven-flag-dialog .postId=${post.id}></haven-flag-dialog>`}
+                    ${this.flagging ? html`<haven-flag-dialog .postId=${post.id}></haven-flag-dialog>` : nothing}`}
             </div>`
           : nothing}
       </footer>

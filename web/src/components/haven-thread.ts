@@ -10,7 +10,6 @@ import { shared } from '../styles';
 import type { Crisis, Page, Post, Thread } from '../types';
 import type { PostedDetail } from './haven-composer';
 import './haven-post';
-import './haven-crisis-panel';
 
 /**
  * A thread: its posts (opening post first), more on demand, and the reply box. The composer is
@@ -88,7 +87,9 @@ export class HavenThread extends LitElement {
     this.#stopLive?.();
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<string, unknown>): void {
+    // The crisis panel is its own small chunk, fetched only when someone needs it.
+    if (changed.has('crisis') && this.crisis) void import('./haven-crisis-panel');
     if (this.#session.value?.user && !this.composerReady) {
       void import('./haven-composer').then(() => (this.composerReady = true));
     }
