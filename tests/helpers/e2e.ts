@@ -202,9 +202,9 @@ export async function signUpInBrowser(page: Page, name: string, password = PASSW
   await page.getByLabel('Pseudonym').fill(name);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Join' }).click();
-  const code = page.getByLabel('Recovery code');
+  const code = page.getByLabel('Recovery code', { exact: true });
   await code.waitFor();
-  return (await code.textContent())?.trim() ?? '';
+  return (await code.inputValue()).trim();
 }
 
 /**

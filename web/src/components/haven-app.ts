@@ -97,6 +97,12 @@ export class HavenApp extends LitElement {
         margin-left: 0.3rem;
         vertical-align: 0.15em;
       }
+      @media (max-width: 40rem) {
+        .bar nav {
+          order: 3;
+          flex-basis: 100%;
+        }
+      }
       .leave {
         font-size: 0.9rem;
         min-height: 2.25rem;

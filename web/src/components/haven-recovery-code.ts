@@ -20,8 +20,8 @@ export class HavenRecoveryCode extends LitElement {
         border: 1px solid var(--haven-border);
         border-radius: 0.5rem;
         padding: 0.85rem 1rem;
-        overflow-wrap: anywhere;
-        user-select: all;
+        width: 100%;
+        color: var(--haven-text);
       }
     `,
   ];
@@ -68,7 +68,8 @@ export class HavenRecoveryCode extends LitElement {
         Haven never asks for an e-mail address, so there is <strong>no e-mail recovery</strong>. If you forget your
         password, this code is the only way back in. We show it <strong>only this once</strong>.
       </p>
-      <p class="code" aria-label="Recovery code">${this.code}</p>
+      <label for="recovery-code">Recovery code</label>
+      <input id="recovery-code" class="code" type="text" readonly .value=${this.code} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
       <div class="actions">
         <button type="button" @click=${this.#copy}>Copy the code</button>
         <a class="button quiet" href=${this.downloadUrl} download="haven-recovery-code.txt">Download as a file</a>
