@@ -311,7 +311,7 @@ export class HavenModItem extends LitElement {
               <form @submit=${this.#suspend}>
                 <label for="${id}-days">Days</label>
                 <input id="${id}-days" name="days" type="number" min="1" max="365" value="3" />
-                <label for="${id}-suspend-reason">Reason</label>
+                <label for="${id}-suspend-reason">Reason for the suspension</label>
                 <span class="hint" id="${id}-suspend-hint">The member sees this. You will not see who they are.</span>
                 <textarea id="${id}-suspend-reason" name="reason" maxlength="500" aria-describedby="${id}-suspend-hint"></textarea>
                 <div class="actions"><button type="submit" class="quiet" ?disabled=${this.busy}>Suspend</button></div>
