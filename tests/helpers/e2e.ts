@@ -24,7 +24,12 @@ let built = false;
 /** Builds web/dist once per run when the sources are newer (the same check `npm start` makes). */
 export function ensureWebBuilt(): void {
   if (built) return;
-  const result = spawnSync('npx', ['tsx', 'scripts/build-web-if-stale.ts'], { cwd: repo, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite pick Lit's development builds (twice the size).
+  const result = spawnSync('npx', ['tsx', 'scripts/build-web-if-stale.ts'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('building the web app failed');
   built = true;
 }

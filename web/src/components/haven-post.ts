@@ -104,7 +104,8 @@ export class HavenPost extends LitElement {
         display: flex;
         gap: 0.5rem;
       }
-      .tools button {
+      .tools button,
+      .tools .button {
         font-size: 0.88rem;
         min-height: 2.25rem;
         padding: 0.2rem 0.8rem;
@@ -215,7 +216,11 @@ export class HavenPost extends LitElement {
                     </button>
                     ${this.flagging ? html`<haven-flag-dialog .postId=${post.id}></haven-flag-dialog>` : nothing}`}
             </div>`
-          : nothing}
+          : html`<div class="tools">
+              <a class="button quiet" href="/signin?next=${encodeURIComponent(`/t/${post.threadId}`)}"
+                >Flag<span class="visually-hidden"> this post (sign in first)</span></a
+              >
+            </div>`}
       </footer>
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
     </article>`;
