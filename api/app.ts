@@ -83,7 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger);
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
-  await app.register(eventsPlugin);
+  await app.register(eventsPlugin, { handle: database, config });
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
