@@ -15,10 +15,12 @@ import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import web from './plugins/external/web';
+import sse from './plugins/external/sse';
 import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
+import eventsRoutes from './routes/events/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,11 +86,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
   await app.register(eventsPlugin, { handle: database, config });
+  await app.register(sse, { heartbeatMs: config.liveHeartbeatMs });
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
+  await app.register(eventsRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });
