@@ -21,6 +21,7 @@ import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
 import eventsRoutes from './routes/events/index';
+import notificationRoutes from './routes/notifications/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
   await app.register(eventsRoutes);
+  await app.register(notificationRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });
