@@ -15,6 +15,8 @@ declare module 'fastify' {
        * in id order, with its id. Returns the unsubscribe function.
        */
       subscribe(listener: EventListener): () => void;
+      /** Local subscribers right now (open streams), for operators and the benchmark. */
+      readonly subscriberCount: number;
       /** The id of the last event handed to subscribers. */
       readonly lastDeliveredId: string;
       /** Reads the log now; resolves once everything committed so far is delivered (tests). */
@@ -71,6 +73,9 @@ async function eventsPlugin(app: FastifyInstance, options: EventsPluginOptions):
       void dispatcher.wake();
     },
     subscribe: (listener: EventListener) => dispatcher.subscribe(listener),
+    get subscriberCount() {
+      return dispatcher.subscriberCount;
+    },
     get lastDeliveredId() {
       return dispatcher.cursor;
     },
