@@ -40,6 +40,8 @@ export interface Config {
   readonly eventRetentionMinutes: number;
   /** Each process rereads the event log this often even without a NOTIFY (a safety net). */
   readonly liveSweepMs: number;
+  /** Open streams of signed-in members are checked against their session and role this often. */
+  readonly liveRecheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     liveMaxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 10_000, 1, 1_000_000),
     eventRetentionMinutes: int(env, 'EVENT_RETENTION_MINUTES', 60, 1, 60 * 24 * 7),
     liveSweepMs: int(env, 'LIVE_SWEEP_MS', 10_000, 100, 600_000),
+    liveRecheckMs: int(env, 'LIVE_RECHECK_MS', 60_000, 1000, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);

@@ -29,7 +29,7 @@ describe(`live updates (/api/events) on ${ENGINE}`, () => {
   }
 
   beforeAll(async () => {
-    t = await buildTestApp({ liveHeartbeatMs: 300, liveMaxPerAccount: 3, liveMaxPerAddress: 50 });
+    t = await buildTestApp({ liveHeartbeatMs: 300, liveMaxPerAccount: 3, liveMaxPerAddress: 50, liveRecheckMs: 200 });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     alice = await newMember(t.app);
     bob = await newMember(t.app);
@@ -189,6 +189,39 @@ describe(`live updates (/api/events) on ${ENGINE}`, () => {
     const after = await stream({ cookie: bob.cookie });
     expect(after.status).toBe(200);
     for (const c of [...held, after]) c.close();
+  });
+
+  it('ends a stream when its session signs out', async () => {
+    const carol = await newMember(t.app);
+    const client = await stream({ cookie: carol.cookie });
+    expect(client.status).toBe(200);
+    await sleep(300);
+    expect(client.events).toHaveLength(1);
+    expect((await carol.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    await Promise.race([client.closed, sleep(3000).then(() => Promise.reject(new Error('stream still open')))]);
+  });
+
+  it('ends a stream whose role changed, so the reconnection gets the new rights', async () => {
+    const dan = await newMember(t.app);
+    const before = await stream({ cookie: dan.cookie });
+    await sleep(300);
+    await sql`update accounts set role = 'moderator' where pseudonym = ${dan.pseudonym}`.execute(t.app.db);
+    await Promise.race([before.closed, sleep(3000).then(() => Promise.reject(new Error('stream still open')))]);
+    const after = await stream({ cookie: dan.cookie, lastEventId: before.lastEventId() ?? undefined });
+    await t.app.events.publish({ type: 'queue.changed', itemId: '77' });
+    expect((await after.waitFor(1)).map((e) => e.data)).toEqual([{ itemId: '77' }]);
+    after.close();
+  });
+
+  it('describes the stream and its events in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const events = doc.paths['/api/events'].get;
+    expect(events.responses['200'].content).toHaveProperty('text/event-stream');
+    for (const name of ['ready', 'post.created', 'notification', 'queue.changed', 'Last-Event-ID']) {
+      expect(events.description).toContain(name);
+    }
+    expect(doc.paths).toHaveProperty('/api/notifications');
+    expect(doc.paths).toHaveProperty('/api/notifications/read');
   });
 
   it('holds an event written inside a transaction until it commits, and drops it on rollback', async () => {

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { eventIdBounds, visibleEventsAfter } from '../../db/events.repository';
+import type { Role } from '../../db/schema';
+import { liveSessionRoles } from '../../db/sessions.repository';
 import { badRequest } from '../../errors';
 import { canSee, clientData, type Viewer } from '../../events/audience';
 import { ConnectionRegistry } from '../../events/connections';
@@ -13,6 +15,13 @@ const REPLAY_LIMIT = 1000;
 /** A client this far behind is cut off; it reconnects with Last-Event-ID and catches up from the log. */
 const MAX_UNSENT_BYTES = 256 * 1024;
 const ID = /^[1-9]\d{0,17}$/;
+const isModerator = (role: Role | undefined) => role === 'moderator' || role === 'admin';
+
+interface SignedInStream {
+  sessionId: string;
+  moderator: boolean;
+  close(): void;
+}
 
 function parseThreads(raw: string | undefined): Set<string> {
   const ids = (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -85,6 +94,25 @@ const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Open streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => registry.closeAll());
 
+  // A stream's rights were checked when it opened. Recheck them now and then, in one query, so a
+  // signed-out session or a changed role does not keep a stream going; the browser reconnects
+  // (with Last-Event-ID) and gets the rights it has now.
+  const signedIn = new Set<SignedInStream>();
+  const recheck = setInterval(() => {
+    if (signedIn.size === 0) return;
+    const streams = [...signedIn];
+    liveSessionRoles(app.db, [...new Set(streams.map((s) => s.sessionId))], config.sessionIdleMinutes)
+      .then((roles) => {
+        for (const s of streams) {
+          const role = roles.get(s.sessionId);
+          if (role === undefined || isModerator(role) !== s.moderator) s.close();
+        }
+      })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not recheck live streams'));
+  }, config.liveRecheckMs);
+  recheck.unref();
+  app.addHook('onClose', async () => clearInterval(recheck));
+
   app.get(
     '/api/events',
     {
@@ -108,7 +136,7 @@ const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const member = request.member;
       const viewer: Viewer = {
         accountId: member?.id ?? null,
-        moderator: member?.role === 'moderator' || member?.role === 'admin',
+        moderator: isModerator(member?.role),
         threads,
       };
       const resume = parseResumePoint(request.headers['last-event-id'], request.query.lastEventId);
@@ -117,9 +145,14 @@ const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Subscribe before reading what was missed, so nothing falls between the two.
       const stream = new LiveStream(reply, viewer, 0n);
       const unsubscribe = app.events.subscribe(stream.onEvent);
+      const watched: SignedInStream | null = member
+        ? { sessionId: member.sessionId, moderator: viewer.moderator, close: () => reply.sse.close() }
+        : null;
+      if (watched) signedIn.add(watched);
       const release = () => {
         unsubscribe();
         lease.release();
+        if (watched) signedIn.delete(watched);
       };
       reply.sse.onClose(release);
 
