@@ -12,9 +12,11 @@ export const NotificationData = Type.Object(
     count: Type.Optional(Type.Integer()),
     /** reaction: the latest kind (hug, relate, thanks, strength). */
     reaction: Type.Optional(Type.String()),
-    /** moderation: approve | hide | remove | escalate … and the reason the author is shown. */
+    /** moderation: approve | hide | remove | escalate | suspend, and the reason the author is shown. */
     action: Type.Optional(Type.String()),
     reason: Type.Optional(Type.String()),
+    /** moderation (suspension): until when. */
+    suspendedUntil: Type.Optional(Type.String()),
     /** crisis: support resources to show at once. */
     resources: Type.Optional(
       Type.Array(Type.Object({ name: Type.String(), contact: Type.String(), url: Type.String() })),
