@@ -10,6 +10,7 @@ import { installValidators } from './plugins/app/validation';
 import dbPlugin from './plugins/app/db';
 import authPlugin from './plugins/app/auth';
 import eventsPlugin from './plugins/app/events';
+import moderationRulesPlugin from './plugins/app/moderation-rules';
 import cookieJwt from './plugins/external/cookie-jwt';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -22,6 +23,9 @@ import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
 import eventsRoutes from './routes/events/index';
 import notificationRoutes from './routes/notifications/index';
+import threadRoutes from './routes/threads/index';
+import postRoutes from './routes/posts/index';
+import searchRoutes from './routes/search/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin, { config });
   await app.register(eventsPlugin, { handle: database, config });
   await app.register(sse, { heartbeatMs: config.liveHeartbeatMs });
+  await app.register(moderationRulesPlugin);
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
@@ -95,6 +100,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes);
   await app.register(eventsRoutes);
   await app.register(notificationRoutes);
+  await app.register(threadRoutes);
+  await app.register(postRoutes);
+  await app.register(searchRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial_schema';
+import * as m0002 from './0002_thread_counts';
 import * as m0005 from './0005_event_log';
 
 /**
@@ -8,5 +9,6 @@ import * as m0005 from './0005_event_log';
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial_schema': m0001,
+  '0002_thread_counts': m0002,
   '0005_event_log': m0005,
 };
