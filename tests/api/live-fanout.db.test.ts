@@ -118,6 +118,53 @@ describe.skipIf(ENGINE === 'pglite')('live updates across two API processes on o
     client.close();
   });
 
+  it('tells the author at once, on B, of a reply posted through A (end to end through the posts routes)', async () => {
+    const [a, b] = apps;
+    const author = await newMember(a!.app, { ageDays: 30 });
+    const replier = await newMember(a!.app, { ageDays: 30 });
+    const board = (await a!.app.inject({ url: '/api/boards' })).json().items[0].slug as string;
+    const created = await author.request({
+      method: 'POST',
+      url: `/api/boards/${board}/threads`,
+      payload: { title: 'Has anyone been through this?', body: 'I have been waiting a while.', anonymous: true },
+    });
+    expect(created.statusCode).toBe(201);
+    const threadId = created.json().thread.id as string;
+
+    // The author's tab is on B (their notifications); a reader on B follows the thread anonymously.
+    const authorTab = await openStream(b!.base, { cookie: author.cookie });
+    const readerTab = await openStream(b!.base, { query: `threads=${threadId}` });
+    open.push(authorTab, readerTab);
+    await sleep(50);
+
+    const postIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const reply = await replier.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: `You are not alone (${i}).` } });
+      expect(reply.statusCode).toBe(201);
+      postIds.push(reply.json().post.id as string);
+    }
+    const notified = await authorTab.waitFor(3);
+    const seen = await readerTab.waitFor(3);
+    await sleep(300);
+    expect(readerTab.received().map((e) => e.data)).toEqual(postIds.map((postId) => ({ threadId, postId })));
+    expect(authorTab.received().every((e) => e.event === 'notification')).toBe(true);
+    expect(authorTab.received()).toHaveLength(3);
+    expectStrictlyIncreasing(notified);
+    expectStrictlyIncreasing(seen);
+
+    // The notification it points to is there, names the thread, and is unread.
+    const id = (notified[0]!.data as { notificationId: string }).notificationId;
+    const list = (await author.request({ url: '/api/notifications' })).json();
+    expect(list.items.find((n: { id: string }) => n.id === id)).toMatchObject({
+      kind: 'reply',
+      thread: { id: threadId, title: 'Has anyone been through this?' },
+      read: false,
+    });
+    expect(list.unread).toBe(3);
+    authorTab.close();
+    readerTab.close();
+  });
+
   it('resumes on B with the Last-Event-ID a client got from A', async () => {
     const [a, b] = apps;
     const first = await openStream(a!.base, { cookie: member.cookie });
