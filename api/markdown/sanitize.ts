@@ -1,7 +1,8 @@
 /**
  * The sanitising half of Haven's markdown configuration: the DOMPurify allow-list and link policy.
  * Kept apart from config.ts (which re-exports all of it) because it must not import markdown-it:
- * the web app re-sanitises every post it shows with this, and readers must not download a parser.
+ * the web app re-sanitises every post it shows with this allow-list (through the browser's own
+ * Sanitizer API, or DOMPurify where that is missing), and readers must not download a parser.
  */
 import type { Config, DOMPurify, ElementHook } from 'dompurify';
 
@@ -69,23 +70,49 @@ function purifyConfig(): Config {
 }
 
 /**
- * After DOMPurify has vetted an element's attributes: an `<a>` without an allowed absolute href is
- * unwrapped (its text stays, the link goes), and every surviving `<a>` gets our rel. Children are
- * moved after the anchor before it is removed, the way DOMPurify itself unwraps, so its node
- * iterator still visits and sanitises them.
+ * The link policy for one `<a>` whose attributes a sanitiser has already vetted: without an
+ * allowed absolute href it is unwrapped (its text stays, the link goes); otherwise it gets our rel.
+ * Children are moved after the anchor before it is removed, the way DOMPurify itself unwraps, so
+ * its node iterator still visits and sanitises them.
  */
-const enforceLinkPolicy: ElementHook = (node) => {
-  if (node.localName !== 'a') return;
-  const href = node.getAttribute('href');
+export function applyLinkPolicy(anchor: Element): void {
+  const href = anchor.getAttribute('href');
   if (href !== null && isAllowedLinkUrl(href)) {
-    node.setAttribute('rel', LINK_REL);
+    anchor.setAttribute('rel', LINK_REL);
     return;
   }
-  const parent = node.parentNode;
+  const parent = anchor.parentNode;
   if (!parent) return;
-  while (node.lastChild) parent.insertBefore(node.lastChild, node.nextSibling);
-  parent.removeChild(node);
+  while (anchor.lastChild) parent.insertBefore(anchor.lastChild, anchor.nextSibling);
+  parent.removeChild(anchor);
+}
+
+const enforceLinkPolicy: ElementHook = (node) => {
+  if (node.localName === 'a') applyLinkPolicy(node);
 };
+
+/**
+ * The same allow-list as SANITIZE_CONFIG, in the shape of the browser's HTML Sanitizer API
+ * (`element.setHTML(html, { sanitizer })`). Element names given as strings are HTML-namespace
+ * only, as in DOMPurify; `setHTML` also always drops script, event handlers and javascript: URLs
+ * whatever the list says. One difference, on the strict side: an element outside the list goes
+ * with its content (DOMPurify keeps the text), which only matters for HTML the server's markdown
+ * pipeline never emits. Run `applyLinkPolicy` on every `<a>` afterwards: the Sanitizer API has no
+ * URL policy of its own beyond dropping javascript:.
+ */
+export function sanitizerApiConfig(): {
+  elements: string[];
+  attributes: string[];
+  comments: false;
+  dataAttributes: false;
+} {
+  return {
+    elements: [...SANITIZE_CONFIG.ALLOWED_TAGS],
+    attributes: [...SANITIZE_CONFIG.ALLOWED_ATTR],
+    comments: false,
+    dataAttributes: false,
+  };
+}
 
 /**
  * Sanitises HTML with Haven's allow-list. The hook is added for this call only and removed in

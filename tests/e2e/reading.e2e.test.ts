@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { renderMarkdown } from '../../api/markdown/render';
+import { LINK_REL } from '../../api/markdown/sanitize';
 import type { Post, QueueItem, Thread } from '../../web/src/types';
 import { HOSTILE_INPUTS } from '../helpers/hostile-inputs';
 import { expect as see } from '../helpers/e2e-expect';
@@ -42,6 +43,30 @@ const RAW_HOSTILE_HTML = [
   '<details open ontoggle="window.__pwned=1">x</details>',
   '<style>@import url(https://evil.example/x.css);</style><p style="background:url(https://evil.example/p)">styled</p>',
 ];
+
+/** Links a compromised server might send: only the first may stay a link. */
+const LINKS_HTML =
+  '<p><a href="https://example.org/help" rel="opener" target="_blank">fine</a> <a href="https://bank.example@evil.example/">disguised</a> <a href="/api/me">relative link</a> <a href="data:text/html,x">data</a></p>';
+
+/**
+ * The page's second sanitising pass has two paths: the browser's HTML Sanitizer API (this
+ * Chromium has it) and DOMPurify, loaded lazily where it is missing. The fallback is forced by
+ * removing `setHTML` before the app's scripts run.
+ */
+const SANITIZER_PATHS = ['Sanitizer API', 'DOMPurify fallback'] as const;
+type SanitizerPath = (typeof SANITIZER_PATHS)[number];
+
+async function forcePath(w: Watched, path: SanitizerPath): Promise<void> {
+  const has = await w.page.evaluate(() => typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function');
+  expect(has, 'this Chromium has Element.prototype.setHTML').toBe(true);
+  if (path === 'DOMPurify fallback') {
+    await w.context.addInitScript(() => {
+      delete (Element.prototype as { setHTML?: unknown }).setHTML;
+    });
+  }
+}
+
+const loadedDompurify = (w: Watched): boolean => w.scriptUrls.some((url) => url.includes('purify'));
 
 function threadResponse(thread: Thread, posts: Post[]) {
   return { thread, items: posts, nextCursor: null };
@@ -180,10 +205,10 @@ describe('reading a thread', () => {
       ],
     ]);
     const reply = w.page.getByLabel('Your reply');
-    expect(w.scripts.some((s) => s.url.includes('markdown-preview'))).toBe(false);
+    expect(w.scriptUrls.some((url) => url.includes('markdown-preview'))).toBe(false);
     await reply.fill('**held** and _seen_');
     await see(w.page.locator('.preview strong')).toHaveText('held');
-    expect(w.scripts.some((s) => s.url.includes('markdown-preview'))).toBe(true);
+    expect(w.scriptUrls.some((url) => url.includes('markdown-preview'))).toBe(true);
     await w.page.reload();
     await heading(w.page, thread.title);
     await see(w.page.getByLabel('Your reply')).toBeVisible();
@@ -200,36 +225,50 @@ describe('reading a thread', () => {
     await w.context.close();
   });
 
-  it('runs nothing from hostile posts rendered by the server pipeline, and records no CSP violation', async () => {
-    const w = await openPage(browser, server.baseUrl);
-    await signUpByApi(w, pseudonym('yew'));
-    const thread = fakeThread({ title: 'Hostile bodies' });
-    const posts = HOSTILE_INPUTS.map((input) => fakePost(thread, { bodyHtml: renderMarkdown(input.body).html }));
-    await threadPage(w, thread, posts);
-    await see(w.page.locator('haven-post')).toHaveCount(posts.length);
-    await w.page.waitForTimeout(300);
-    expect(await pwned(w)).toBe(false);
-    expect(await dangerousNodes(w.page)).toEqual([]);
-    expect(await problemsOf(w)).toEqual([]);
-    await w.context.close();
-  });
+  for (const path of SANITIZER_PATHS) {
+    it(`runs nothing from hostile posts rendered by the server pipeline (${path}), and records no CSP violation`, async () => {
+      const w = await openPage(browser, server.baseUrl);
+      await forcePath(w, path);
+      await signUpByApi(w, pseudonym('yew'));
+      const thread = fakeThread({ title: 'Hostile bodies' });
+      const posts = HOSTILE_INPUTS.map((input) => fakePost(thread, { bodyHtml: renderMarkdown(input.body).html }));
+      await threadPage(w, thread, posts);
+      await see(w.page.locator('haven-post')).toHaveCount(posts.length);
+      await w.page.waitForTimeout(300);
+      expect(await pwned(w)).toBe(false);
+      expect(await dangerousNodes(w.page)).toEqual([]);
+      expect(await problemsOf(w)).toEqual([]);
+      expect(loadedDompurify(w)).toBe(path === 'DOMPurify fallback');
+      await w.context.close();
+    });
 
-  it('runs nothing from raw hostile HTML a compromised server might send', async () => {
-    const w = await openPage(browser, server.baseUrl);
-    const thread = fakeThread({ title: 'Raw hostile HTML' });
-    const posts = RAW_HOSTILE_HTML.map((html) => fakePost(thread, { bodyHtml: html }));
-    await threadPage(w, thread, posts);
-    await see(w.page.locator('haven-post')).toHaveCount(posts.length);
-    await w.page.waitForTimeout(300);
-    expect(await pwned(w)).toBe(false);
-    expect(await dangerousNodes(w.page)).toEqual([]);
-    // DOMPurify parses the dirty string in an inert document that inherits the page's CSP, so
-    // Chromium reports the handlers, styles and <base> it met there as blocked. Those reports are
-    // the second wall working; anything else (a page error, a failed request) is still a failure.
-    const other = (await problemsOf(w)).filter((p) => !/Content Security Policy|^csp: /.test(p));
-    expect(other).toEqual([]);
-    await w.context.close();
-  });
+    it(`runs nothing from raw hostile HTML a compromised server might send (${path})`, async () => {
+      const w = await openPage(browser, server.baseUrl);
+      await forcePath(w, path);
+      const thread = fakeThread({ title: 'Raw hostile HTML' });
+      const posts = [...RAW_HOSTILE_HTML, LINKS_HTML].map((html) => fakePost(thread, { bodyHtml: html }));
+      await threadPage(w, thread, posts);
+      await see(w.page.locator('haven-post')).toHaveCount(posts.length);
+      await w.page.waitForTimeout(300);
+      expect(await pwned(w)).toBe(false);
+      expect(await dangerousNodes(w.page)).toEqual([]);
+      expect(loadedDompurify(w)).toBe(path === 'DOMPurify fallback');
+      // The link policy holds on both paths: only the absolute https link without credentials
+      // stays a link, with our rel; the others are unwrapped to their text.
+      const links = await w.page
+        .locator('haven-post-body a')
+        .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]));
+      expect(links).toEqual([['fine', 'https://example.org/help', LINK_REL]]);
+      await see(w.page.getByText('relative link')).toBeVisible();
+      await see(w.page.getByText('disguised')).toBeVisible();
+      // Both sanitisers parse the dirty string in an inert document that inherits the page's CSP,
+      // so Chromium reports the handlers and styles it met there as blocked. Those reports are the
+      // third wall working; anything else (a page error, a failed request) is still a failure.
+      const other = (await problemsOf(w)).filter((p) => !/Content Security Policy|^csp: /.test(p));
+      expect(other).toEqual([]);
+      await w.context.close();
+    });
+  }
 });
 
 describe('the moderation queue', () => {
@@ -308,31 +347,35 @@ describe('the moderation queue', () => {
     }
   });
 
-  it('runs nothing from hostile posts in the queue', async () => {
-    const w = await moderator();
-    const thread = fakeThread({ title: 'Hostile <img src=x onerror="window.__pwned=1">' });
-    const items = [
-      ...HOSTILE_INPUTS.map((input) => fakeItem(thread, fakePost(thread, { bodyHtml: renderMarkdown(input.body).html }))),
-      ...RAW_HOSTILE_HTML.map((html) =>
-        fakeItem(thread, fakePost(thread, { bodyHtml: html, author: { name: '<b onmouseover=alert(1)>x</b>', kind: 'member', isOriginalPoster: false, role: 'member' } }), {
-          reasons: [{ reason: 'other', count: 1, notes: [html] }],
-          editHistory: [{ body: html, contentWarning: html.slice(0, 80), editedAt: new Date().toISOString() }],
-        }),
-      ),
-    ];
-    await mockRoutes(w.context, [
-      ['GET', /^\/api\/moderation\/queue$/, () => ({ json: { items, nextCursor: null } })],
-      ['GET', /^\/api\/notifications$/, () => ({ json: { items: [], nextCursor: null } })],
-    ]);
-    await w.page.goto('/moderation');
-    await heading(w.page, 'Moderation queue');
-    await see(w.page.locator('haven-mod-item')).toHaveCount(items.length);
-    for (const summary of await w.page.locator('haven-mod-item summary').all()) await summary.click();
-    await w.page.waitForTimeout(300);
-    expect(await pwned(w)).toBe(false);
-    expect(await dangerousNodes(w.page)).toEqual([]);
-    // See the raw-HTML thread test: blocked-by-CSP reports from DOMPurify's inert parse are expected.
-    expect((await problemsOf(w)).filter((p) => !/Content Security Policy|^csp: /.test(p))).toEqual([]);
-    await w.context.close();
-  });
+  for (const path of SANITIZER_PATHS) {
+    it(`runs nothing from hostile posts in the queue (${path})`, async () => {
+      const w = await moderator();
+      await forcePath(w, path);
+      const thread = fakeThread({ title: 'Hostile <img src=x onerror="window.__pwned=1">' });
+      const items = [
+        ...HOSTILE_INPUTS.map((input) => fakeItem(thread, fakePost(thread, { bodyHtml: renderMarkdown(input.body).html }))),
+        ...RAW_HOSTILE_HTML.map((html) =>
+          fakeItem(thread, fakePost(thread, { bodyHtml: html, author: { name: '<b onmouseover=alert(1)>x</b>', kind: 'member', isOriginalPoster: false, role: 'member' } }), {
+            reasons: [{ reason: 'other', count: 1, notes: [html] }],
+            editHistory: [{ body: html, contentWarning: html.slice(0, 80), editedAt: new Date().toISOString() }],
+          }),
+        ),
+      ];
+      await mockRoutes(w.context, [
+        ['GET', /^\/api\/moderation\/queue$/, () => ({ json: { items, nextCursor: null } })],
+        ['GET', /^\/api\/notifications$/, () => ({ json: { items: [], nextCursor: null } })],
+      ]);
+      await w.page.goto('/moderation');
+      await heading(w.page, 'Moderation queue');
+      await see(w.page.locator('haven-mod-item')).toHaveCount(items.length);
+      for (const summary of await w.page.locator('haven-mod-item summary').all()) await summary.click();
+      await w.page.waitForTimeout(300);
+      expect(await pwned(w)).toBe(false);
+      expect(await dangerousNodes(w.page)).toEqual([]);
+      // See the raw-HTML thread test: blocked-by-CSP reports from the sanitiser's inert parse are expected.
+      expect((await problemsOf(w)).filter((p) => !/Content Security Policy|^csp: /.test(p))).toEqual([]);
+      expect(loadedDompurify(w)).toBe(path === 'DOMPurify fallback');
+      await w.context.close();
+    });
+  }
 });

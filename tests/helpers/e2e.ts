@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from './e2e-expect';
@@ -94,6 +95,10 @@ export interface Watched {
   dialogs: string[];
   /** Every JavaScript response, with its gzipped size as served (or as gzip would make it). */
   scripts: { url: string; bytes: number; gzip: number }[];
+  /** The addresses of JavaScript responses, recorded as they arrive (sizes follow later). */
+  scriptUrls: string[];
+  /** Size measurements still being read; await `measured(w)` before adding them up. */
+  pending: Set<Promise<void>>;
 }
 
 export const PHONE = { width: 390, height: 844 };
@@ -118,7 +123,7 @@ export async function openPage(
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
-  const watched: Watched = { page, context, problems: [], dialogs: [], scripts: [] };
+  const watched: Watched = { page, context, problems: [], dialogs: [], scripts: [], scriptUrls: [], pending: new Set() };
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|404|409|422)/.test(text)) {
@@ -131,18 +136,28 @@ export async function openPage(
     watched.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  page.on('response', async (response) => {
+  page.on('response', (response) => {
     const url = response.url();
     if (!url.endsWith('.js') || !url.startsWith(baseUrl)) return;
-    try {
-      const body = await response.body();
-      const { gzipSync } = await import('node:zlib');
-      watched.scripts.push({ url, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
-    } catch {
-      // A navigation can drop a response body before it is read; sizes are measured on stable pages.
-    }
+    watched.scriptUrls.push(url);
+    const measuring = (async () => {
+      try {
+        const body = await response.body();
+        watched.scripts.push({ url, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      } catch {
+        // A navigation can drop a response body before it is read; sizes are measured on stable pages.
+      }
+    })();
+    watched.pending.add(measuring);
+    void measuring.finally(() => watched.pending.delete(measuring));
   });
   return watched;
+}
+
+/** The JavaScript the page has loaded so far, once every size has been read. */
+export async function measured(w: Watched): Promise<Watched['scripts']> {
+  await Promise.all([...w.pending]);
+  return w.scripts;
 }
 
 /** CSP violations recorded in the page plus console problems; must be empty. */
