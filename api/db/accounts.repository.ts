@@ -11,6 +11,20 @@ export async function findAccountByPseudonym(db: Db, pseudonym: string): Promise
     .executeTakeFirst();
 }
 
+/**
+ * An account whose pseudonym folds to the same skeleton (QuietRiver, Qu1et_River, quietriver), so
+ * nobody can pass as a member people trust. A sequential scan; registration is rate-limited.
+ */
+export async function findSkeletonTwin(db: Db, skeletonOfName: string, fold: { from: string; to: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql<string>`translate(lower(pseudonym), ${fold.from}, ${fold.to})`, '=', skeletonOfName)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findAccountById(db: Db, id: string): Promise<Account | undefined> {
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -58,4 +72,50 @@ export async function suspendAccount(db: Db, accountId: string, until: Date, rea
     .set({ suspended_until: until, suspension_reason: reason })
     .where('id', '=', accountId)
     .execute();
+}
+
+/**
+ * Replaces both secrets after a recovery, but only if the recovery hash is still the one that was
+ * checked: of two requests racing with the same code, exactly one wins (a code works once).
+ */
+export async function replaceCredentialsIfUnchanged(
+  db: Db,
+  accountId: string,
+  checkedRecoveryHash: string,
+  changes: { passwordHash: string; recoveryHash: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('accounts')
+    .set({ password_hash: changes.passwordHash, recovery_hash: changes.recoveryHash })
+    .where('id', '=', accountId)
+    .where('recovery_hash', '=', checkedRecoveryHash)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+/** Placeholder title for a thread whose author deleted their account: the title was their words too. */
+export const DELETED_THREAD_TITLE = '(deleted)';
+
+/**
+ * Erases an account. Run inside a transaction. Its posts keep their place in threads as tombstones
+ * with no text (the posts table refuses a deleted post that holds any); edit history and appeal
+ * notes go; deleting the row then cascades to sessions, reactions (whose trigger lowers the counts),
+ * notifications, aliases and idempotency records, and sets posts', threads' and flags' author to null.
+ */
+export async function eraseAccount(db: Db, accountId: string): Promise<void> {
+  const ownPosts = db.selectFrom('posts').select('id').where('account_id', '=', accountId);
+  await db.deleteFrom('post_edits').where('post_id', 'in', ownPosts).execute();
+  await db.updateTable('moderation_items').set({ appeal_note: null }).where('post_id', 'in', ownPosts).execute();
+  await db
+    .updateTable('posts')
+    .set({ body_md: null, body_html: '', content_warning: null, status: 'deleted', status_reason: null })
+    .where('account_id', '=', accountId)
+    .execute();
+  await db
+    .updateTable('threads')
+    .set({ title: DELETED_THREAD_TITLE, content_warning: null })
+    .where('account_id', '=', accountId)
+    .execute();
+  await db.deleteFrom('accounts').where('id', '=', accountId).execute();
 }
