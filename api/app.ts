@@ -33,6 +33,8 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Serve the web build (default: when config.webDist holds one). */
   serveWeb?: boolean;
+  /** Where log lines go (default stdout); tests read them to check what is never logged. */
+  logStream?: { write(line: string): void };
 }
 
 /** Logs are for operators: no client address, no cookies, no passwords, no search terms. */
@@ -54,8 +56,9 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config);
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: options.logStream && typeof logger === 'object' ? { ...logger, stream: options.logStream } : logger,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // A request id from a client could be used to tag people across requests; always make our own.

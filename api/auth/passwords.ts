@@ -34,6 +34,10 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const [, log2N, r, p, salt, key] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(key, 'base64url');
   const actual = await scrypt(secret, Buffer.from(salt, 'base64url'), { log2N: Number(log2N), r: Number(r), p: Number(p) });
+  // scrypt keys HMAC with the password, and HMAC pads keys with zero bytes: "secret" and "secret\0"
+  // hash alike. No stored secret holds a NUL (registration refuses it), so one never matches.
+  // Checked after hashing, so the answer takes the same time.
+  if (secret.includes('\u0000')) return false;
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
