@@ -41,6 +41,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** True when a stored hash was made with other parameters than these (the cost was raised or lowered). */
+export function needsRehash(stored: string, params: HashParams): boolean {
+  const [kind, log2N, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(log2N) !== params.log2N || Number(r) !== params.r || Number(p) !== params.p;
+}
+
 /**
  * A wrong pseudonym must cost what a wrong password costs, or response time tells who is here.
  * This hash is made once with the current parameters and checked against when nobody matches.

@@ -42,21 +42,6 @@ export async function insertAccount(
   return result.rows[0];
 }
 
-export async function updateCredentials(
-  db: Db,
-  accountId: string,
-  changes: { passwordHash?: string; recoveryHash?: string },
-): Promise<void> {
-  await db
-    .updateTable('accounts')
-    .set({
-      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
-      ...(changes.recoveryHash !== undefined && { recovery_hash: changes.recoveryHash }),
-    })
-    .where('id', '=', accountId)
-    .execute();
-}
-
 export async function setRole(db: Db, pseudonym: string, role: Role): Promise<Account | undefined> {
   return db
     .updateTable('accounts')
@@ -75,20 +60,24 @@ export async function suspendAccount(db: Db, accountId: string, until: Date, rea
 }
 
 /**
- * Replaces both secrets after a recovery, but only if the recovery hash is still the one that was
- * checked: of two requests racing with the same code, exactly one wins (a code works once).
+ * Replaces secrets only if the one that was checked is still stored: of two requests racing with
+ * the same recovery code exactly one wins (a code works once), and re-hashing a password at a new
+ * cost never brings back a password that a recovery replaced meanwhile.
  */
-export async function replaceCredentialsIfUnchanged(
+export async function replaceSecretsIfUnchanged(
   db: Db,
   accountId: string,
-  checkedRecoveryHash: string,
-  changes: { passwordHash: string; recoveryHash: string },
+  checked: { column: 'password_hash' | 'recovery_hash'; value: string },
+  changes: { passwordHash?: string; recoveryHash?: string },
 ): Promise<boolean> {
   const updated = await db
     .updateTable('accounts')
-    .set({ password_hash: changes.passwordHash, recovery_hash: changes.recoveryHash })
+    .set({
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+      ...(changes.recoveryHash !== undefined && { recovery_hash: changes.recoveryHash }),
+    })
     .where('id', '=', accountId)
-    .where('recovery_hash', '=', checkedRecoveryHash)
+    .where(checked.column, '=', checked.value)
     .returning('id')
     .executeTakeFirst();
   return updated !== undefined;

@@ -7,11 +7,11 @@ import {
   findAccountByPseudonym,
   findSkeletonTwin,
   insertAccount,
-  replaceCredentialsIfUnchanged,
+  replaceSecretsIfUnchanged,
 } from '../db/accounts.repository';
 import { deleteAccountSessions } from '../db/sessions.repository';
 import { SKELETON_TRANSLATE, checkPassword, checkPseudonym, isWellFormedPseudonym, skeleton } from '../auth/pseudonyms';
-import { dummyHash, hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret, type HashParams } from '../auth/passwords';
+import { dummyHash, hashSecret, needsRehash, newRecoveryCode, normaliseRecoveryCode, verifySecret, type HashParams } from '../auth/passwords';
 import { AppError, conflict, forbidden, unauthorized } from '../errors';
 import type { UserDto } from '../schemas/auth';
 
@@ -79,6 +79,11 @@ export function createAccountsService(db: Kysely<Database>, config: Config) {
     async login(pseudonym: string, password: string): Promise<Account> {
       const account = await checkSecret(pseudonym, password, 'password_hash');
       if (!account) throw invalidCredentials();
+      // After PASSWORD_HASH_COST changes, each member's hash moves to the new cost at their next sign-in.
+      if (needsRehash(account.password_hash, params)) {
+        const passwordHash = await hashSecret(password, params);
+        await replaceSecretsIfUnchanged(db, account.id, { column: 'password_hash', value: account.password_hash }, { passwordHash });
+      }
       return account;
     },
 
@@ -96,7 +101,8 @@ export function createAccountsService(db: Kysely<Database>, config: Config) {
         hashSecret(normaliseRecoveryCode(recoveryCode), params),
       ]);
       const replaced = await db.transaction().execute(async (trx) => {
-        const won = await replaceCredentialsIfUnchanged(trx, account.id, account.recovery_hash, { passwordHash, recoveryHash });
+        const checked = { column: 'recovery_hash', value: account.recovery_hash } as const;
+        const won = await replaceSecretsIfUnchanged(trx, account.id, checked, { passwordHash, recoveryHash });
         if (won) await deleteAccountSessions(trx, account.id);
         return won;
       });

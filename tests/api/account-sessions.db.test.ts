@@ -3,6 +3,7 @@ import { ENGINE } from '../helpers/database';
 import { buildTestApp, type TestApp } from '../helpers/app';
 import { memberClient, newMember, sessionCookieFrom } from '../helpers/members';
 import { accountIdOf } from '../helpers/rows';
+import { hashSecret } from '../../api/auth/passwords';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -98,6 +99,17 @@ describe(`recovery and ending sessions on ${ENGINE}`, () => {
     const response = await recover(payload);
     expect(response.statusCode).toBe(status);
     expect(response.json()).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
+
+  it('moves a password hash to the configured cost at the next sign-in', async () => {
+    const m = await newMember(t.app, { pseudonym: 'OldHash' });
+    const old = await hashSecret(m.password, { log2N: 9, r: 8, p: 1 });
+    await t.database.db.updateTable('accounts').set({ password_hash: old }).where('pseudonym', '=', 'OldHash').execute();
+    expect((await login('OldHash', m.password)).statusCode).toBe(200);
+    const row = await t.database.db.selectFrom('accounts').select('password_hash').where('pseudonym', '=', 'OldHash').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^scrypt\$10\$8\$1\$/);
+    expect((await login('OldHash', m.password)).statusCode).toBe(200);
+    expect((await login('OldHash', 'not the password')).statusCode).toBe(401);
   });
 
   it('signs out every device with logout-everywhere: a stolen token gets 401 on its next request', async () => {

@@ -25,6 +25,11 @@ export const AUTH_RATE_LIMITS = {
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const accounts = createAccountsService(app.db, app.config);
 
+  // Everything here is personal (CSRF tokens, recovery codes, the export): no cache may keep it.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
   app.post(
     '/api/auth/register',
     {
@@ -34,7 +39,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { account, recoveryCode } = await accounts.register(request.body.pseudonym, request.body.password);
       const { csrfToken } = await app.sessions.start(reply, account.id);
-      return reply.code(201).header('cache-control', 'no-store').send({ user: toUserDto(account), csrfToken, recoveryCode });
+      return reply.code(201).send({ user: toUserDto(account), csrfToken, recoveryCode });
     },
   );
 
@@ -61,7 +66,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { pseudonym, recoveryCode: code, newPassword } = request.body;
       const { account, recoveryCode } = await accounts.recover(pseudonym, code, newPassword);
       const { csrfToken } = await app.sessions.start(reply, account.id);
-      return reply.header('cache-control', 'no-store').send({ user: toUserDto(account), csrfToken, recoveryCode });
+      return { user: toUserDto(account), csrfToken, recoveryCode };
     },
   );
 
@@ -95,7 +100,6 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [account, data] = await Promise.all([findAccountById(app.db, member.id), readAccountExport(app.db, member.id)]);
       if (!account || !data) throw unauthorized();
       return reply
-        .header('cache-control', 'no-store')
         .header('content-disposition', 'attachment; filename="haven-export.json"')
         .send({ format: 'haven-export-1' as const, exportedAt: new Date().toISOString(), profile: toUserDto(account), ...data });
     },
