@@ -51,6 +51,16 @@ export async function setRole(db: Db, pseudonym: string, role: Role): Promise<Ac
     .executeTakeFirst();
 }
 
+/** Serialises role changes until the transaction ends, so two admins demoting each other cannot leave none. */
+export async function lockRoleChanges(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(72292)`.execute(trx);
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const row = await db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+  return row.n;
+}
+
 export async function suspendAccount(db: Db, accountId: string, until: Date, reason: string): Promise<void> {
   await db
     .updateTable('accounts')

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Account, Database, Role } from '../db/schema';
-import { findAccountByPseudonym, setRole } from '../db/accounts.repository';
+import { countAdmins, findAccountByPseudonym, lockRoleChanges, setRole } from '../db/accounts.repository';
 import { appendModerationLog } from '../db/moderation-log.repository';
 import { conflict, notFound } from '../errors';
 import { isWellFormedPseudonym } from '../auth/pseudonyms';
@@ -31,14 +30,12 @@ export async function changeRole(
 ): Promise<Account> {
   if (!isWellFormedPseudonym(target)) throw notFound('There is no member with that pseudonym.');
   return db.transaction().execute(async (trx) => {
-    // Serialise role changes so two admins demoting each other cannot leave none.
-    await sql`select pg_advisory_xact_lock(72292)`.execute(trx);
+    await lockRoleChanges(trx);
     const current = await findAccountByPseudonym(trx, target);
     if (!current) throw notFound('There is no member with that pseudonym.');
     if (current.role === role) return current;
-    if (options.keepOneAdmin && current.role === 'admin') {
-      const admins = await trx.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
-      if (admins.n <= 1) throw conflict('last_admin', 'This is the last admin. Make someone else an admin first.');
+    if (options.keepOneAdmin && current.role === 'admin' && (await countAdmins(trx)) <= 1) {
+      throw conflict('last_admin', 'This is the last admin. Make someone else an admin first.');
     }
     const updated = await setRole(trx, current.pseudonym, role);
     if (!updated) throw notFound('There is no member with that pseudonym.');
