@@ -31,7 +31,8 @@ function configFor(env: Record<string, string>): Config {
   return loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off', ...env }, { webDist: null, passwordHashCost: 10 });
 }
 
-describe('npm run cli -- role', () => {
+// Each case spawns Node processes and opens PGlite; a loaded CI machine needs more than the default.
+describe('npm run cli -- role', { timeout: 120_000 }, () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
