@@ -10,16 +10,23 @@ import { installValidators } from './plugins/app/validation';
 import dbPlugin from './plugins/app/db';
 import authPlugin from './plugins/app/auth';
 import eventsPlugin from './plugins/app/events';
+import moderationRulesPlugin from './plugins/app/moderation-rules';
 import cookieJwt from './plugins/external/cookie-jwt';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import web from './plugins/external/web';
+import sse from './plugins/external/sse';
 import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
 import adminRoutes from './routes/admin/index';
+import eventsRoutes from './routes/events/index';
+import notificationRoutes from './routes/notifications/index';
+import threadRoutes from './routes/threads/index';
+import postRoutes from './routes/posts/index';
+import searchRoutes from './routes/search/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,13 +94,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger);
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
-  await app.register(eventsPlugin);
+  await app.register(eventsPlugin, { handle: database, config });
+  await app.register(sse, { heartbeatMs: config.liveHeartbeatMs });
+  await app.register(moderationRulesPlugin);
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  await app.register(eventsRoutes);
+  await app.register(notificationRoutes);
+  await app.register(threadRoutes);
+  await app.register(postRoutes);
+  await app.register(searchRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });

@@ -26,6 +26,22 @@ export interface Config {
   readonly passwordHashCost: number;
   /** Trust X-Forwarded-* from a proxy in front (needed for per-client rate limits and Secure cookies). */
   readonly trustProxy: boolean;
+  /** Live updates (/api/events): a comment line this often keeps proxies from closing idle streams. */
+  readonly liveHeartbeatMs: number;
+  /** The reconnection delay suggested to EventSource (`retry:`). */
+  readonly liveRetryMs: number;
+  /** Open streams per signed-in account, per process. */
+  readonly liveMaxPerAccount: number;
+  /** Open anonymous streams per client address, per process. */
+  readonly liveMaxPerAddress: number;
+  /** Open streams per process, all together. */
+  readonly liveMaxConnections: number;
+  /** How long the event log keeps events for Last-Event-ID resumes. */
+  readonly eventRetentionMinutes: number;
+  /** Each process rereads the event log this often even without a NOTIFY (a safety net). */
+  readonly liveSweepMs: number;
+  /** Open streams of signed-in members are checked against their session and role this often. */
+  readonly liveRecheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteDays: int(env, 'SESSION_ABSOLUTE_DAYS', 30, 1, 365),
     passwordHashCost: int(env, 'PASSWORD_HASH_COST', 17, mode === 'production' ? 15 : 8, 20),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    liveHeartbeatMs: int(env, 'LIVE_HEARTBEAT_MS', 20_000, 1000, 300_000),
+    liveRetryMs: int(env, 'LIVE_RETRY_MS', 3000, 100, 600_000),
+    liveMaxPerAccount: int(env, 'LIVE_MAX_PER_ACCOUNT', 5, 1, 1000),
+    liveMaxPerAddress: int(env, 'LIVE_MAX_PER_ADDRESS', 20, 1, 100_000),
+    liveMaxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+    eventRetentionMinutes: int(env, 'EVENT_RETENTION_MINUTES', 60, 1, 60 * 24 * 7),
+    liveSweepMs: int(env, 'LIVE_SWEEP_MS', 10_000, 100, 600_000),
+    liveRecheckMs: int(env, 'LIVE_RECHECK_MS', 60_000, 1000, 3_600_000),
     ...overrides,
   };
   return Object.freeze(config);

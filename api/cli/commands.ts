@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { migrateCommand } from './migrate';
 import { roleCommand } from './role';
+import { rerenderCommand } from './rerender';
 
 export interface CliCommand {
   usage: string;
@@ -12,4 +13,5 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   role: roleCommand,
+  rerender: rerenderCommand,
 };

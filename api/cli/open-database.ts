@@ -7,12 +7,19 @@ import type { Config } from '../config';
  * clients, so commands work while Haven runs; the embedded database allows one process at a
  * time, and while the server holds it (its pid file in DATA_DIR) the command says so and stops.
  */
-export async function openDatabase(config: Config, command: string): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config, command = 'command'): Promise<DatabaseHandle> {
   try {
-    return await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, holder: `cli ${command}` });
+    return await connectDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 2,
+      holder: `cli ${command}`,
+    });
   } catch (error) {
     if (error instanceof EmbeddedDatabaseInUse) {
-      throw new Error(`cannot open the embedded database in ${config.dataDir}: ${error.message}`, { cause: error });
+      throw new Error(`cannot open the embedded database in ${config.dataDir}: ${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { Database } from './schema';
 import { lockEmbeddedDatabase } from './embedded-lock';
+import { listenOnPglite, listenOnServer, type ListenOptions, type Listening } from './listen';
 
 // bigint (int8) columns stay strings: IDs are opaque to clients and must not lose precision.
 // count(*) comes back as int8 too, so callers cast counts with ::int in SQL.
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   readonly engine: 'postgres' | 'pglite';
   /** Closes the pool and, for the embedded engine, the PGlite instance (or the process would hang). */
   close(): Promise<void>;
+  /** LISTENs on a channel over a connection of its own (not one of the pool's), reconnecting if it drops. */
+  listen(channel: string, options: ListenOptions): Promise<Listening>;
 }
 
 export interface ConnectOptions {
@@ -34,7 +37,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const url = options.databaseUrl;
+    return { db, engine: 'postgres', close: () => db.destroy(), listen: (channel, o) => listenOnServer(url, channel, o) };
   }
   let pglite = options.pglite;
   const owned = pglite === undefined;
@@ -67,5 +71,6 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
         release();
       }
     },
+    listen: (channel, o) => listenOnPglite(instance, channel, o),
   };
 }

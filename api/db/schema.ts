@@ -160,6 +160,14 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface EventsTable {
+  id: Generated<string>;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  account_id: ColumnType<string | null, string | number | bigint | null | undefined, never>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -174,6 +182,7 @@ export interface Database {
   moderation_log: ModerationLogTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -51,3 +51,17 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 export async function deleteAccountSessions(db: Db, accountId: string): Promise<void> {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }
+
+/** The role behind each of these sessions that is still live (open live-update streams recheck them). */
+export async function liveSessionRoles(db: Db, ids: readonly string[], idleMinutes: number): Promise<Map<string, Role>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select(['sessions.id', 'accounts.role'])
+    .where('sessions.id', 'in', ids)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.role]));
+}

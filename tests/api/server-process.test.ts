@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,13 +33,26 @@ async function waitHealthy(port: number): Promise<void> {
   throw new Error('server did not become healthy');
 }
 
+/** A port nobody holds now: fixed ports collide when several checkouts run this test at once. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
 describe('the server process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves boards on the embedded database, shuts down cleanly on SIGTERM, and starts again on the same data', async () => {
-    for (const port of [39411, 39412]) {
+    for (let start = 0; start < 2; start++) {
+      const port = await freePort();
       const { child, output } = startServer({ PORT: String(port), DATA_DIR: dataDir });
       await waitHealthy(port);
       const boards = (await (await fetch(`http://127.0.0.1:${port}/api/boards`)).json()) as { items: unknown[] };
@@ -54,7 +68,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start in production without a session secret, and says why', async () => {
-    const { child, output } = startServer({ PORT: '39413', DATA_DIR: dataDir, NODE_ENV: 'production' });
+    const { child, output } = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir, NODE_ENV: 'production' });
     expect(await exited(child)).toBe(1);
     expect(output()).toMatch(/SESSION_SECRET is required/);
   });
