@@ -29,7 +29,14 @@ function stats(samples: number[]): Stats {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   const variance = samples.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, samples.length - 1);
-  return { mean, sem: Math.sqrt(variance / samples.length), p50: at(0.5), p99: at(0.99), min: sorted[0]!, max: sorted.at(-1)! };
+  return {
+    mean,
+    sem: Math.sqrt(variance / samples.length),
+    p50: at(0.5),
+    p99: at(0.99),
+    min: sorted[0]!,
+    max: sorted.at(-1)!,
+  };
 }
 
 const fmt = (s: Stats) =>
@@ -44,16 +51,25 @@ for (let i = 0; i < 10; i += 1) {
   await hashSecret(`a password to hash ${i}`, params);
   hashTimes.push(performance.now() - start);
 }
-console.log(`scrypt N=2^${COST} r=8 p=1 (${((128 * 2 ** COST * 8) / 2 ** 20).toFixed(0)} MiB): ${fmt(stats(hashTimes))}`);
+console.log(
+  `scrypt N=2^${COST} r=8 p=1 (${((128 * 2 ** COST * 8) / 2 ** 20).toFixed(0)} MiB): ${fmt(stats(hashTimes))}`,
+);
 
 // 2. Login latency through the whole app.
 const database = await connectDatabase({ databaseUrl: null, dataDir: 'memory://' });
 await migrateToLatest(database.db);
-const config = loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off', LOG_LEVEL: 'silent' }, { webDist: null, passwordHashCost: COST });
+const config = loadConfig(
+  { NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off', LOG_LEVEL: 'silent' },
+  { webDist: null, passwordHashCost: COST },
+);
 const app = await buildApp(config, { database });
 await app.ready();
 const password = 'the real password of a member';
-const registered = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { pseudonym: 'TimingMember', password } });
+const registered = await app.inject({
+  method: 'POST',
+  url: '/api/auth/register',
+  payload: { pseudonym: 'TimingMember', password },
+});
 if (registered.statusCode !== 201) throw new Error(`register failed: ${registered.body}`);
 
 const cases = {
@@ -66,7 +82,8 @@ const expected: Record<Case, number> = { 'wrong pseudonym': 401, 'wrong password
 const times: Record<Case, number[]> = { 'wrong pseudonym': [], 'wrong password': [], success: [] };
 
 // Warm up every path once (the dummy hash, prepared statements), then interleave so drift hits all alike.
-for (const name of Object.keys(cases) as Case[]) await app.inject({ method: 'POST', url: '/api/auth/login', payload: cases[name] });
+for (const name of Object.keys(cases) as Case[])
+  await app.inject({ method: 'POST', url: '/api/auth/login', payload: cases[name] });
 const names = Object.keys(cases) as Case[];
 for (let round = 0; round < ROUNDS; round += 1) {
   // Rotate who goes first each round, so whatever the previous request left behind (garbage to
@@ -75,12 +92,15 @@ for (let round = 0; round < ROUNDS; round += 1) {
     const start = performance.now();
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: cases[name] });
     times[name].push(performance.now() - start);
-    if (response.statusCode !== expected[name]) throw new Error(`${name}: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== expected[name])
+      throw new Error(`${name}: ${response.statusCode} ${response.body}`);
   }
 }
 
 console.log(`login latency, ${ROUNDS} each, in-process on PGlite:`);
-const results = Object.fromEntries((Object.keys(times) as Case[]).map((name) => [name, stats(times[name])])) as Record<Case, Stats>;
+const results = Object.fromEntries(
+  (Object.keys(times) as Case[]).map((name) => [name, stats(times[name])]),
+) as Record<Case, Stats>;
 for (const name of Object.keys(results) as Case[]) console.log(`  ${name.padEnd(16)} ${fmt(results[name])}`);
 const a = results['wrong pseudonym'];
 const b = results['wrong password'];

@@ -19,7 +19,13 @@ export const roleCommand: CliCommand = {
     }
     const handle = await openDatabase(config, 'role');
     try {
-      const user = await changeRole(handle.db, pseudonym, role, { id: null, name: 'cli' }, { keepOneAdmin: false });
+      const user = await changeRole(
+        handle.db,
+        pseudonym,
+        role,
+        { id: null, name: 'cli' },
+        { keepOneAdmin: false },
+      );
       console.log(`${user.pseudonym} is now ${user.role}.`);
       return 0;
     } catch (error) {

@@ -15,7 +15,11 @@ export async function findAccountByPseudonym(db: Db, pseudonym: string): Promise
  * An account whose pseudonym folds to the same skeleton (QuietRiver, Qu1et_River, quietriver), so
  * nobody can pass as a member people trust. A sequential scan; registration is rate-limited.
  */
-export async function findSkeletonTwin(db: Db, skeletonOfName: string, fold: { from: string; to: string }): Promise<boolean> {
+export async function findSkeletonTwin(
+  db: Db,
+  skeletonOfName: string,
+  fold: { from: string; to: string },
+): Promise<boolean> {
   const row = await db
     .selectFrom('accounts')
     .select('id')
@@ -57,7 +61,11 @@ export async function lockRoleChanges(trx: Transaction<Database>): Promise<void>
 }
 
 export async function countAdmins(db: Db): Promise<number> {
-  const row = await db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -93,19 +101,22 @@ export async function replaceSecretsIfUnchanged(
   return updated !== undefined;
 }
 
-/** Placeholder title for a thread whose author deleted their account: the title was their words too. */
-export const DELETED_THREAD_TITLE = '(deleted)';
-
 /**
  * Erases an account. Run inside a transaction. Its posts keep their place in threads as tombstones
- * with no text (the posts table refuses a deleted post that holds any); edit history and appeal
- * notes go; deleting the row then cascades to sessions, reactions (whose trigger lowers the counts),
+ * with no text (the posts table refuses a deleted post that holds any), and the threads it started
+ * end as an author's deleted opening post leaves them (erasePost, eraseThread): status deleted, the
+ * title gone with the rest of their words. Edit history and appeal notes go; deleting the row then
+ * cascades to sessions, reactions (whose trigger lowers the counts),
  * notifications, aliases and idempotency records, and sets posts', threads' and flags' author to null.
  */
 export async function eraseAccount(db: Db, accountId: string): Promise<void> {
   const ownPosts = db.selectFrom('posts').select('id').where('account_id', '=', accountId);
   await db.deleteFrom('post_edits').where('post_id', 'in', ownPosts).execute();
-  await db.updateTable('moderation_items').set({ appeal_note: null }).where('post_id', 'in', ownPosts).execute();
+  await db
+    .updateTable('moderation_items')
+    .set({ appeal_note: null })
+    .where('post_id', 'in', ownPosts)
+    .execute();
   await db
     .updateTable('posts')
     .set({ body_md: null, body_html: '', content_warning: null, status: 'deleted', status_reason: null })
@@ -113,7 +124,7 @@ export async function eraseAccount(db: Db, accountId: string): Promise<void> {
     .execute();
   await db
     .updateTable('threads')
-    .set({ title: DELETED_THREAD_TITLE, content_warning: null })
+    .set({ status: 'deleted', title: '', content_warning: null })
     .where('account_id', '=', accountId)
     .execute();
   await db.deleteFrom('accounts').where('id', '=', accountId).execute();

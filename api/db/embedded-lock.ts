@@ -44,7 +44,9 @@ function isAlive(pid: number): boolean {
 function readHolder(path: string): Holder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof parsed.pid === 'number' ? { pid: parsed.pid, role: String(parsed.role ?? 'unknown'), since: String(parsed.since ?? '?') } : null;
+    return typeof parsed.pid === 'number'
+      ? { pid: parsed.pid, role: String(parsed.role ?? 'unknown'), since: String(parsed.since ?? '?') }
+      : null;
   } catch {
     return null;
   }
@@ -53,7 +55,8 @@ function readHolder(path: string): Holder | null {
 /** Claims the embedded database in `dataDir` for this process; returns the release function. */
 export function lockEmbeddedDatabase(dataDir: string, role: string): () => void {
   const path = join(dataDir, LOCK_FILE);
-  if (heldHere.has(path)) throw new EmbeddedDatabaseInUse(path, { pid: process.pid, role: 'this process', since: 'now' });
+  if (heldHere.has(path))
+    throw new EmbeddedDatabaseInUse(path, { pid: process.pid, role: 'this process', since: 'now' });
   const mine: Holder = { pid: process.pid, role, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -76,7 +79,8 @@ export function lockEmbeddedDatabase(dataDir: string, role: string): () => void 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);
-      if (holder !== null && holder.pid !== process.pid && isAlive(holder.pid)) throw new EmbeddedDatabaseInUse(path, holder);
+      if (holder !== null && holder.pid !== process.pid && isAlive(holder.pid))
+        throw new EmbeddedDatabaseInUse(path, holder);
       // Stale: its process is gone (or it is unreadable); take it over.
       try {
         unlinkSync(path);

@@ -18,7 +18,11 @@ export async function readAccountExport(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const account = await trx.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+      const account = await trx
+        .selectFrom('accounts')
+        .select('id')
+        .where('id', '=', accountId)
+        .executeTakeFirst();
       if (!account) return null;
 
       const sessions = await trx
@@ -80,7 +84,12 @@ export async function readAccountExport(
       const edits = await trx
         .selectFrom('post_edits')
         .innerJoin('posts', 'posts.id', 'post_edits.post_id')
-        .select(['post_edits.post_id', 'post_edits.body_md', 'post_edits.content_warning', 'post_edits.edited_at'])
+        .select([
+          'post_edits.post_id',
+          'post_edits.body_md',
+          'post_edits.content_warning',
+          'post_edits.edited_at',
+        ])
         .where('posts.account_id', '=', accountId)
         .orderBy('post_edits.id')
         .execute();
@@ -125,7 +134,11 @@ export async function readAccountExport(
         .execute();
 
       return {
-        sessions: sessions.map((s) => ({ createdAt: iso(s.created_at), lastSeenAt: iso(s.last_seen_at), expiresAt: iso(s.expires_at) })),
+        sessions: sessions.map((s) => ({
+          createdAt: iso(s.created_at),
+          lastSeenAt: iso(s.last_seen_at),
+          expiresAt: iso(s.expires_at),
+        })),
         threads: threads.map((t) => ({
           id: t.id,
           board: { slug: t.boardSlug, name: t.boardName },
@@ -150,13 +163,23 @@ export async function readAccountExport(
           statusReason: p.status_reason,
           createdAt: iso(p.created_at),
           editedAt: isoOrNull(p.edited_at),
-          reactions: { hug: p.reaction_hug, relate: p.reaction_relate, thanks: p.reaction_thanks, strength: p.reaction_strength },
+          reactions: {
+            hug: p.reaction_hug,
+            relate: p.reaction_relate,
+            thanks: p.reaction_thanks,
+            strength: p.reaction_strength,
+          },
           edits: edits
             .filter((e) => e.post_id === p.id)
             .map((e) => ({ body: e.body_md, contentWarning: e.content_warning, editedAt: iso(e.edited_at) })),
         })),
         reactions: reactions.map((r) => ({ postId: r.post_id, kind: r.kind, createdAt: iso(r.created_at) })),
-        flags: flags.map((f) => ({ postId: f.post_id, reason: f.reason, note: f.note, createdAt: iso(f.created_at) })),
+        flags: flags.map((f) => ({
+          postId: f.post_id,
+          reason: f.reason,
+          note: f.note,
+          createdAt: iso(f.created_at),
+        })),
         appeals: appeals.map((a) => ({ postId: a.post_id, note: a.appeal_note ?? '' })),
         notifications: notifications.map((n) => ({
           id: n.id,

@@ -48,12 +48,26 @@ export const ExportSchema = Type.Object({
       statusReason: Nullable(Type.String()),
       createdAt: DateTime,
       editedAt: NullableDateTime,
-      reactions: Type.Object({ hug: Type.Integer(), relate: Type.Integer(), thanks: Type.Integer(), strength: Type.Integer() }),
-      edits: Type.Array(Type.Object({ body: Type.String(), contentWarning: Nullable(Type.String()), editedAt: DateTime })),
+      reactions: Type.Object({
+        hug: Type.Integer(),
+        relate: Type.Integer(),
+        thanks: Type.Integer(),
+        strength: Type.Integer(),
+      }),
+      edits: Type.Array(
+        Type.Object({ body: Type.String(), contentWarning: Nullable(Type.String()), editedAt: DateTime }),
+      ),
     }),
   ),
   reactions: Type.Array(Type.Object({ postId: Type.String(), kind: Type.String(), createdAt: DateTime })),
-  flags: Type.Array(Type.Object({ postId: Type.String(), reason: Type.String(), note: Nullable(Type.String()), createdAt: DateTime })),
+  flags: Type.Array(
+    Type.Object({
+      postId: Type.String(),
+      reason: Type.String(),
+      note: Nullable(Type.String()),
+      createdAt: DateTime,
+    }),
+  ),
   appeals: Type.Array(Type.Object({ postId: Type.String(), note: Type.String() })),
   notifications: Type.Array(
     Type.Object({
@@ -67,7 +81,13 @@ export const ExportSchema = Type.Object({
     }),
   ),
   moderationActions: Type.Array(
-    Type.Object({ action: Type.String(), itemId: Nullable(Type.String()), postId: Nullable(Type.String()), reason: Nullable(Type.String()), createdAt: DateTime }),
+    Type.Object({
+      action: Type.String(),
+      itemId: Nullable(Type.String()),
+      postId: Nullable(Type.String()),
+      reason: Nullable(Type.String()),
+      createdAt: DateTime,
+    }),
   ),
 });
 export type ExportDocument = Static<typeof ExportSchema>;

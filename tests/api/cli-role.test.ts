@@ -14,7 +14,10 @@ import { newMember } from '../helpers/members';
 const run = promisify(execFile);
 
 /** The CLI as an operator runs it: its own process, configured by the environment. */
-async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
@@ -28,7 +31,10 @@ async function cli(env: Record<string, string>, ...args: string[]): Promise<{ co
 }
 
 function configFor(env: Record<string, string>): Config {
-  return loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off', ...env }, { webDist: null, passwordHashCost: 10 });
+  return loadConfig(
+    { NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off', ...env },
+    { webDist: null, passwordHashCost: 10 },
+  );
 }
 
 // Each case spawns Node processes and opens PGlite; a loaded CI machine needs more than the default.
@@ -51,7 +57,14 @@ describe('npm run cli -- role', { timeout: 120_000 }, () => {
     expect(result).toMatchObject({ code: 0, stdout: 'FirstAdmin is now admin.\n' });
     expect((await m.request({ url: '/api/me' })).json().user.role).toBe('admin');
     const log = await app.db.selectFrom('moderation_log').selectAll().execute();
-    expect(log).toEqual([expect.objectContaining({ actor_name: 'cli', actor_id: null, action: 'role', subject: 'FirstAdmin: member -> admin' })]);
+    expect(log).toEqual([
+      expect.objectContaining({
+        actor_name: 'cli',
+        actor_id: null,
+        action: 'role',
+        subject: 'FirstAdmin: member -> admin',
+      }),
+    ]);
 
     // The CLI may demote the last admin: it is the operator's way back in.
     expect(await roleCommand.run(config, ['FirstAdmin', 'member'])).toBe(0);
@@ -83,7 +96,11 @@ describe('npm run cli -- role', { timeout: 120_000 }, () => {
 
     app = await buildApp(config);
     cleanups.push(() => app.close());
-    const row = await app.db.selectFrom('accounts').select('role').where('pseudonym', '=', 'EmbeddedAdmin').executeTakeFirstOrThrow();
+    const row = await app.db
+      .selectFrom('accounts')
+      .select('role')
+      .where('pseudonym', '=', 'EmbeddedAdmin')
+      .executeTakeFirstOrThrow();
     expect(row.role).toBe('admin');
   });
 
@@ -91,7 +108,10 @@ describe('npm run cli -- role', { timeout: 120_000 }, () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'haven-cli-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     // A pid far above any pid_max: no such process.
-    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 30, role: 'server', since: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 30, role: 'server', since: '2020-01-01T00:00:00Z' }),
+    );
     const result = await cli({ DATA_DIR: dataDir }, 'migrate');
     expect(result.code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);

@@ -6,7 +6,11 @@ import type { Database } from '../../api/db/schema';
  * depending on the posting routes (account export and deletion).
  */
 export async function accountIdOf(db: Kysely<Database>, pseudonym: string): Promise<string> {
-  const row = await db.selectFrom('accounts').select('id').where(sql<string>`lower(pseudonym)`, '=', pseudonym.toLowerCase()).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql<string>`lower(pseudonym)`, '=', pseudonym.toLowerCase())
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -15,16 +19,33 @@ export async function insertThreadRow(
   accountId: string,
   options: { title?: string; body?: string; anonymous?: boolean; alias?: string; boardSlug?: string } = {},
 ): Promise<{ threadId: string; postId: string }> {
-  const board = await db.selectFrom('boards').select('id').where('slug', '=', options.boardSlug ?? 'grief-and-loss').executeTakeFirstOrThrow();
+  const board = await db
+    .selectFrom('boards')
+    .select('id')
+    .where('slug', '=', options.boardSlug ?? 'grief-and-loss')
+    .executeTakeFirstOrThrow();
   const thread = await db
     .insertInto('threads')
-    .values({ board_id: board.id, account_id: accountId, anonymous: options.anonymous ?? false, title: options.title ?? 'A thread', last_activity_at: new Date() })
+    .values({
+      board_id: board.id,
+      account_id: accountId,
+      anonymous: options.anonymous ?? false,
+      title: options.title ?? 'A thread',
+      last_activity_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (options.anonymous) {
-    await db.insertInto('thread_aliases').values({ thread_id: thread.id, account_id: accountId, alias: options.alias ?? 'Quiet Heron' }).execute();
+    await db
+      .insertInto('thread_aliases')
+      .values({ thread_id: thread.id, account_id: accountId, alias: options.alias ?? 'Quiet Heron' })
+      .execute();
   }
-  const postId = await insertPostRow(db, thread.id, accountId, { body: options.body ?? 'The opening post.', opening: true, asAlias: options.anonymous ?? false });
+  const postId = await insertPostRow(db, thread.id, accountId, {
+    body: options.body ?? 'The opening post.',
+    opening: true,
+    asAlias: options.anonymous ?? false,
+  });
   return { threadId: thread.id, postId };
 }
 
@@ -52,6 +73,9 @@ export async function insertPostRow(
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

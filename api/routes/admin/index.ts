@@ -10,11 +10,19 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/users/:pseudonym/role',
     {
       preValidation: app.requireRole('admin'),
-      schema: { tags: ['admin'], params: PseudonymParams, body: RoleBody, response: { 200: UserResponse, ...errorResponses } },
+      schema: {
+        tags: ['admin'],
+        params: PseudonymParams,
+        body: RoleBody,
+        response: { 200: UserResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const admin = requireMemberOf(request);
-      const user = await changeRole(app.db, request.params.pseudonym, request.body.role, { id: admin.id, name: admin.pseudonym });
+      const user = await changeRole(app.db, request.params.pseudonym, request.body.role, {
+        id: admin.id,
+        name: admin.pseudonym,
+      });
       return { user: toUserDto(user) };
     },
   );
