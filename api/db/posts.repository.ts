@@ -42,6 +42,8 @@ export interface PostRow {
 
 type PostQuery = SelectQueryBuilder<Database, 'posts', PostRow>;
 
+const MAX_ID = '9223372036854775807';
+
 /** The display query for posts; callers add the filter, order and limit. Aliases avoid clashing with an outer thread query. */
 export function selectPosts(db: Db, viewer: Viewer | null): PostQuery {
   const query = db
@@ -88,11 +90,18 @@ export function visiblePosts(query: PostQuery, viewer: Viewer | null): PostQuery
   return query.where((eb) => eb.or([eb('posts.status', '<>', 'pending'), eb('posts.account_id', '=', viewer.id)]));
 }
 
-/** A page of a thread's posts, oldest first, after `afterId`; fetches limit + 1 to know whether more follow. */
+/**
+ * A page of a thread's posts, oldest first, after `afterId`; fetches limit + 1 to know whether more
+ * follow. The thread is selected as a range of the (thread_id, id) key rather than `thread_id = …`:
+ * with an equality the planner may walk the primary key and filter on thread_id, assuming the thread's
+ * posts are spread evenly, and a page near the end of a long thread then reads the rest of the table
+ * (measured by bench/threads: 640 ms at 1M posts). A key range can only be an index range on posts_thread.
+ */
 export function threadPostsPage(db: Db, threadId: string, viewer: Viewer | null, afterId: string | null, limit: number): PostQuery {
   return visiblePosts(selectPosts(db, viewer), viewer)
-    .where('posts.thread_id', '=', threadId)
-    .$if(afterId !== null, (q) => q.where('posts.id', '>', afterId!))
+    .where(sql<boolean>`(posts.thread_id, posts.id) > (${threadId}::bigint, ${afterId ?? '0'}::bigint)`)
+    .where(sql<boolean>`(posts.thread_id, posts.id) <= (${threadId}::bigint, ${MAX_ID}::bigint)`)
+    .orderBy('posts.thread_id')
     .orderBy('posts.id')
     .limit(limit + 1);
 }

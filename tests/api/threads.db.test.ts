@@ -138,4 +138,16 @@ describe(`threads and replies on ${ENGINE}`, () => {
       expect(response.json().error.code).toBe('suspended');
     }
   });
+
+  it('shows the posts of a deleted account as written by "deleted"', async () => {
+    const gone = await newMember(t.app);
+    const other = await newMember(t.app);
+    const { thread } = await newThread(gone, { anonymous: true });
+    await reply(other, thread.id);
+    await t.app.db.deleteFrom('accounts').where('pseudonym', '=', gone.pseudonym).execute();
+    const read = (await t.app.inject({ url: `/api/threads/${thread.id}` })).json<{ thread: ThreadJson; items: PostJson[] }>();
+    expect(read.thread.author).toEqual({ name: 'deleted', kind: 'deleted', isOriginalPoster: true, role: 'member' });
+    expect(read.items[0]!.author).toEqual({ name: 'deleted', kind: 'deleted', isOriginalPoster: true, role: 'member' });
+    expect(read.items[1]!.author.name).toBe(other.pseudonym);
+  });
 });
