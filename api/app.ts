@@ -21,6 +21,7 @@ import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
+import adminRoutes from './routes/admin/index';
 import eventsRoutes from './routes/events/index';
 import notificationRoutes from './routes/notifications/index';
 import threadRoutes from './routes/threads/index';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Serve the web build (default: when config.webDist holds one). */
   serveWeb?: boolean;
+  /** Where log lines go (default stdout); tests read them to check what is never logged. */
+  logStream?: { write(line: string): void };
 }
 
 /** Logs are for operators: no client address, no cookies, no passwords, no search terms. */
@@ -60,8 +63,9 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config);
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: options.logStream && typeof logger === 'object' ? { ...logger, stream: options.logStream } : logger,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // A request id from a client could be used to tag people across requests; always make our own.
@@ -98,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
+  await app.register(adminRoutes);
   await app.register(eventsRoutes);
   await app.register(notificationRoutes);
   await app.register(threadRoutes);

@@ -106,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
-  const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
+  // An empty DATA_DIR would resolve to the working directory and scatter a database there.
+  const dataDir = resolve(overrides.dataDir ?? (env.DATA_DIR || './data'));
   const host = env.HOST ?? '0.0.0.0';
   if (host.trim() === '') throw new ConfigError('HOST must not be empty');
   const config: Config = {

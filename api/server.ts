@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { EmbeddedDatabaseInUse } from './db/embedded-lock';
 
 let config: Config;
 try {
@@ -14,7 +15,16 @@ try {
 }
 
 const started = Date.now();
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  if (error instanceof EmbeddedDatabaseInUse) {
+    console.error(`Haven cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
 app.server.requestTimeout = 30_000;
 app.server.headersTimeout = 20_000;
 

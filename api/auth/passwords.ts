@@ -34,7 +34,17 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const [, log2N, r, p, salt, key] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(key, 'base64url');
   const actual = await scrypt(secret, Buffer.from(salt, 'base64url'), { log2N: Number(log2N), r: Number(r), p: Number(p) });
+  // scrypt keys HMAC with the password, and HMAC pads keys with zero bytes: "secret" and "secret\0"
+  // hash alike. No stored secret holds a NUL (registration refuses it), so one never matches.
+  // Checked after hashing, so the answer takes the same time.
+  if (secret.includes('\u0000')) return false;
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** True when a stored hash was made with other parameters than these (the cost was raised or lowered). */
+export function needsRehash(stored: string, params: HashParams): boolean {
+  const [kind, log2N, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(log2N) !== params.log2N || Number(r) !== params.r || Number(p) !== params.p;
 }
 
 /**

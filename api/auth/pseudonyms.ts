@@ -14,6 +14,12 @@ const RESERVED_PREFIXES = ['admin', 'moderator', 'haven', 'system', 'official', 
 
 const LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l', i: 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
 
+/** The same folding for SQL's translate(): look-alike characters to their letter, then _ and - dropped. */
+export const SKELETON_TRANSLATE = {
+  from: Object.keys(LOOKALIKE).join('') + '-_',
+  to: Object.values(LOOKALIKE).join(''),
+} as const;
+
 export function skeleton(name: string): string {
   return [...name.toLowerCase().replace(/[-_]/g, '')].map((c) => LOOKALIKE[c] ?? c).join('');
 }
@@ -24,6 +30,11 @@ const RESERVED_PREFIX_SKELETONS = RESERVED_PREFIXES.map(skeleton);
 export function isReserved(name: string): boolean {
   const s = skeleton(name);
   return RESERVED_SKELETONS.has(s) || RESERVED_PREFIX_SKELETONS.some((p) => s.startsWith(p));
+}
+
+/** True when the text has the form of a pseudonym (it may still be reserved or unknown). */
+export function isWellFormedPseudonym(raw: string): boolean {
+  return PSEUDONYM.test(raw);
 }
 
 /** Throws a 422 the person can act on; returns the pseudonym as typed. */

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { migrateCommand } from './migrate';
+import { roleCommand } from './role';
 import { rerenderCommand } from './rerender';
 
 export interface CliCommand {
@@ -11,5 +12,6 @@ export interface CliCommand {
 
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
+  role: roleCommand,
   rerender: rerenderCommand,
 };

@@ -7,7 +7,7 @@ export const migrateCommand: CliCommand = {
   usage: 'migrate',
   summary: 'apply pending migrations and seed the boards on an empty database',
   async run(config) {
-    const handle = await openDatabase(config);
+    const handle = await openDatabase(config, 'migrate');
     try {
       const applied = await migrateToLatest(handle.db);
       const seeded = await seedBoards(handle.db);

@@ -16,7 +16,7 @@ export const rerenderCommand: CliCommand = {
   summary: 're-render stored posts with the current markdown pipeline',
   async run(config, args) {
     const all = args.includes('--all');
-    const handle = await openDatabase(config);
+    const handle = await openDatabase(config, 'rerender');
     let after = '0';
     let done = 0;
     try {

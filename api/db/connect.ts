@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { Database } from './schema';
+import { lockEmbeddedDatabase } from './embedded-lock';
 import { listenOnPglite, listenOnServer, type ListenOptions, type Listening } from './listen';
 
 // bigint (int8) columns stay strings: IDs are opaque to clients and must not lose precision.
@@ -26,6 +27,8 @@ export interface ConnectOptions {
   /** Use an already opened PGlite instance (tests clone one per file). */
   pglite?: PGlite;
   poolSize?: number;
+  /** Who holds the embedded database while open (shown to a second process that tries to open it). */
+  holder?: string;
 }
 
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
@@ -39,10 +42,20 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   }
   let pglite = options.pglite;
   const owned = pglite === undefined;
+  let release = (): void => undefined;
   if (pglite === undefined) {
     const dir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pglite');
-    if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    if (dir !== 'memory://') {
+      mkdirSync(dir, { recursive: true });
+      // PGlite itself would let a second process open the folder and corrupt it; see embedded-lock.ts.
+      release = lockEmbeddedDatabase(options.dataDir, options.holder ?? 'server');
+    }
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   const instance = pglite;
   const pool = new pg.Pool(createPgConfig(instance) as unknown as pg.PoolConfig);
@@ -51,8 +64,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     db,
     engine: 'pglite',
     async close() {
-      await db.destroy();
-      if (owned && !instance.closed) await instance.close();
+      try {
+        await db.destroy();
+        if (owned && !instance.closed) await instance.close();
+      } finally {
+        release();
+      }
     },
     listen: (channel, o) => listenOnPglite(instance, channel, o),
   };

@@ -18,3 +18,20 @@ export type Credentials = Static<typeof Credentials>;
 
 export const SessionResponse = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 export const RegisterResponse = Type.Object({ user: UserSchema, csrfToken: Type.String(), recoveryCode: Type.String() });
+
+export const RecoverBody = Type.Object(
+  {
+    pseudonym: Type.String({ maxLength: 200 }),
+    recoveryCode: Type.String({ maxLength: 200 }),
+    newPassword: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type RecoverBody = Static<typeof RecoverBody>;
+
+export const PasswordBody = Type.Object({ password: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+
+export const RoleSchema = Type.Union([Type.Literal('member'), Type.Literal('moderator'), Type.Literal('admin')]);
+export const PseudonymParams = Type.Object({ pseudonym: Type.String({ maxLength: 200 }) });
+export const RoleBody = Type.Object({ role: RoleSchema }, { additionalProperties: false });
+export const UserResponse = Type.Object({ user: UserSchema });

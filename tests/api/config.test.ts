@@ -30,6 +30,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(message);
   });
 
+  it('treats an empty DATA_DIR as unset instead of the working directory', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '' }).dataDir).toBe(join(process.cwd(), 'data'));
+  });
+
   it('turns rate limits off only when asked', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).rateLimits).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test', HAVEN_RATE_LIMITS: 'off' }).rateLimits).toBe(false);

@@ -1,0 +1,31 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, LogAction } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface LogEntry {
+  /** The acting account, when there is one (the CLI has none); the log keeps no foreign key to it. */
+  actorId: string | null;
+  /** Kept by name so that deleting an account never edits the append-only log. */
+  actorName: string;
+  action: LogAction;
+  itemId?: string | null;
+  postId?: string | null;
+  subject?: string | null;
+  reason?: string | null;
+}
+
+export async function appendModerationLog(db: Db, entry: LogEntry): Promise<void> {
+  await db
+    .insertInto('moderation_log')
+    .values({
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      action: entry.action,
+      item_id: entry.itemId ?? null,
+      post_id: entry.postId ?? null,
+      subject: entry.subject ?? null,
+      reason: entry.reason ?? null,
+    })
+    .execute();
+}
