@@ -67,7 +67,12 @@ const weight = int(0, MAX_WEIGHT);
 
 const SPECS = {
   crisis: { enabled: bool, weight, extraPhrases: { kind: 'phrases' } },
-  newMember: { enabled: bool, weight, premoderatedBoardMinAccountAgeDays: int(0, 36_500), linkMinAccountAgeDays: int(0, 36_500) },
+  newMember: {
+    enabled: bool,
+    weight,
+    premoderatedBoardMinAccountAgeDays: int(0, 36_500),
+    linkMinAccountAgeDays: int(0, 36_500),
+  },
   spam: {
     enabled: bool,
     weight,
@@ -92,12 +97,15 @@ function show(value: unknown): string {
 
 function field(path: string, value: unknown, f: Field): unknown {
   if (f.kind === 'boolean') {
-    if (typeof value !== 'boolean') throw new ModerationConfigError(`${path} must be true or false, got ${show(value)}`);
+    if (typeof value !== 'boolean')
+      throw new ModerationConfigError(`${path} must be true or false, got ${show(value)}`);
     return value;
   }
   if (f.kind === 'int') {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < f.min || value > f.max) {
-      throw new ModerationConfigError(`${path} must be a whole number from ${f.min} to ${f.max}, got ${show(value)}`);
+      throw new ModerationConfigError(
+        `${path} must be a whole number from ${f.min} to ${f.max}, got ${show(value)}`,
+      );
     }
     return value;
   }
@@ -106,14 +114,22 @@ function field(path: string, value: unknown, f: Field): unknown {
   }
   return value.map((p: unknown, i) => {
     if (typeof p !== 'string' || p.trim().length < 3 || p.length > 200) {
-      throw new ModerationConfigError(`${path}[${i}] must be a phrase of 3 to 200 characters, got ${show(p)}`);
+      throw new ModerationConfigError(
+        `${path}[${i}] must be a phrase of 3 to 200 characters, got ${show(p)}`,
+      );
     }
     return p.trim();
   });
 }
 
 /** Reads one object: known keys validated, missing keys from `defaults`, "_comment" keys skipped. */
-function section<T extends object>(path: string, raw: unknown, spec: Spec, defaults: T, allowed: readonly string[] = []): T {
+function section<T extends object>(
+  path: string,
+  raw: unknown,
+  spec: Spec,
+  defaults: T,
+  allowed: readonly string[] = [],
+): T {
   if (raw === undefined) return defaults;
   if (!isRecord(raw)) throw new ModerationConfigError(`${path} must be an object, got ${show(raw)}`);
   const out = { ...defaults } as Record<string, unknown>;
@@ -121,7 +137,9 @@ function section<T extends object>(path: string, raw: unknown, spec: Spec, defau
     if (key.startsWith('_') || allowed.includes(key)) continue;
     const f = spec[key];
     if (f === undefined) {
-      throw new ModerationConfigError(`${path}.${key} is not a known setting (known: ${Object.keys(spec).join(', ')})`);
+      throw new ModerationConfigError(
+        `${path}.${key} is not a known setting (known: ${Object.keys(spec).join(', ')})`,
+      );
     }
     out[key] = field(`${path}.${key}`, value, f);
   }
@@ -144,7 +162,12 @@ export function parseModerationConfig(raw: unknown, source = 'moderation-rules')
       newMember: section(`${source}.rules.newMember`, inRules('newMember'), SPECS.newMember, rules.newMember),
       spam: section(`${source}.rules.spam`, inRules('spam'), SPECS.spam, rules.spam),
     },
-    flagWeights: section(`${source}.flagWeights`, isRecord(raw) ? raw.flagWeights : undefined, SPECS.flagWeights, d.flagWeights),
+    flagWeights: section(
+      `${source}.flagWeights`,
+      isRecord(raw) ? raw.flagWeights : undefined,
+      SPECS.flagWeights,
+      d.flagWeights,
+    ),
     maxCountedFlagsPerReason: top.maxCountedFlagsPerReason,
     claimMinutes: top.claimMinutes,
   });

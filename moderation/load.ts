@@ -12,13 +12,17 @@ export function loadModerationConfig(file: string): ModerationConfig {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return parseModerationConfig({});
-    throw new ModerationConfigError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ModerationConfigError(
+      `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ModerationConfigError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ModerationConfigError(
+      `${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return parseModerationConfig(raw, file);
 }

@@ -98,7 +98,8 @@ export function decodeQueueCursor(cursor: unknown): QueueKey | null {
   if (!Array.isArray(payload) || payload.length !== 5) return null;
   const [version, crisis, weight, createdAt, id] = payload as unknown[];
   if (version !== CURSOR_VERSION || (crisis !== 0 && crisis !== 1)) return null;
-  if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT) return null;
+  if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT)
+    return null;
   if (!isIsoInstant(createdAt) || !isId(id)) return null;
   return { crisis: crisis === 1, weight, createdAt: new Date(createdAt), id };
 }

@@ -1,7 +1,17 @@
 /** Text helpers shared by the rules. Pure string work, no knowledge of any one rule. */
 
 const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', '*': 'i',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '*': 'i',
 };
 
 /**
@@ -10,7 +20,10 @@ const LEET: Readonly<Record<string, string>> = {
  * they sit between letters, so "5 pills" or "die!" keep their meaning.
  */
 export function normalizeText(text: string): string {
-  let s = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let s = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   s = s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
   s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/(?<=[a-z])[013457@$!|*](?=[a-z])/g, (c) => LEET[c] ?? c);

@@ -33,7 +33,8 @@ export interface ModerationError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ModerationError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ModerationError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -53,19 +53,55 @@ export interface CrisisResult {
 }
 
 const NEGATORS = new Set([
-  'not', 'never', "don't", 'dont', "doesn't", 'doesnt', "didn't", 'didnt', "won't", 'wont',
-  "wouldn't", 'wouldnt', "isn't", "wasn't", "aren't", "shouldn't", 'longer',
+  'not',
+  'never',
+  "don't",
+  'dont',
+  "doesn't",
+  'doesnt',
+  "didn't",
+  'didnt',
+  "won't",
+  'wont',
+  "wouldn't",
+  'wouldnt',
+  "isn't",
+  "wasn't",
+  "aren't",
+  "shouldn't",
+  'longer',
 ]);
 /** A negator followed by one of these negates something else: "I don't know why I want to die". */
 const NOT_NEGATING = new Set([
-  'know', 'care', 'sure', 'saying', 'say', 'mean', 'think', 'thought', 'understand', 'stop', 'help',
-  'see', 'that', 'imagined', 'expected', 'matter', 'lie', 'lying', 'why', 'get',
+  'know',
+  'care',
+  'sure',
+  'saying',
+  'say',
+  'mean',
+  'think',
+  'thought',
+  'understand',
+  'stop',
+  'help',
+  'see',
+  'that',
+  'imagined',
+  'expected',
+  'matter',
+  'lie',
+  'lying',
+  'why',
+  'get',
 ]);
-const PAST = /\b(?:used to|(?:years|months|a long time|ages) ago|back (?:then|in)|when i was|in high school|as a (?:kid|teen|teenager|child)|in (?:19|20)\d\d|last year|(?:years|months) clean|clean (?:from|of|for)|survived|(?:no longer|not anymore))\b/;
+const PAST =
+  /\b(?:used to|(?:years|months|a long time|ages) ago|back (?:then|in)|when i was|in high school|as a (?:kid|teen|teenager|child)|in (?:19|20)\d\d|last year|(?:years|months) clean|clean (?:from|of|for)|survived|(?:no longer|not anymore))\b/;
 const PAST_TENSE_NEAR = /\b(?:was|were|used|had|wanted|tried|attempted|felt)\b/;
-const RECOVERY = /\b(?:doing (?:(?:so|much|a lot|way) )?better|(?:got|getting) (?:better|help|through)|recovered|recovery|survivor|survived|therapy (?:saved|helped)|saved my life|glad i'?m (?:still )?(?:here|alive)|(?:in|at) a (?:much )?better place)\b/;
+const RECOVERY =
+  /\b(?:doing (?:(?:so|much|a lot|way) )?better|(?:got|getting) (?:better|help|through)|recovered|recovery|survivor|survived|therapy (?:saved|helped)|saved my life|glad i'?m (?:still )?(?:here|alive)|(?:in|at) a (?:much )?better place)\b/;
 const NOW_IN_SENTENCE = /\b(?:again|lately|these days|recently|tonight|right now|this week|still)\b/;
-const RELAPSE = /\b(?:relaps(?:e|ed|ing)|(?:urges?|thoughts?|feelings?) (?:are |is |have |has |'re )?(?:back|coming back|returning|returned)|it'?s (?:all )?(?:coming )?back)\b/;
+const RELAPSE =
+  /\b(?:relaps(?:e|ed|ing)|(?:urges?|thoughts?|feelings?) (?:are |is |have |has |'re )?(?:back|coming back|returning|returned)|it'?s (?:all )?(?:coming )?back)\b/;
 const COULD_BEFORE = /\bcould (?:just |literally |honestly |seriously )?$/;
 const COULD_AFTER = /^ ?(?:for|when|because)\b/;
 
@@ -77,12 +113,17 @@ function extraPhrases(list: readonly string[]): CrisisPhrase[] {
   return list
     .map((p) => normalizeText(p))
     .filter((p) => p !== '')
-    .map((p) => ({ id: `extra:${p}`, re: new RegExp(String.raw`\b${escapeRegExp(p).replace(/ /g, ' ?')}\b`, 'g') }));
+    .map((p) => ({
+      id: `extra:${p}`,
+      re: new RegExp(String.raw`\b${escapeRegExp(p).replace(/ /g, ' ?')}\b`, 'g'),
+    }));
 }
 
 function isNegated(before: string): boolean {
   const window = words(before).slice(-4);
-  return window.some((w, i) => NEGATORS.has(w) && !window.slice(i + 1).some((next) => NOT_NEGATING.has(next)));
+  return window.some(
+    (w, i) => NEGATORS.has(w) && !window.slice(i + 1).some((next) => NOT_NEGATING.has(next)),
+  );
 }
 
 function isFigurative(phrase: CrisisPhrase, before: string, after: string): boolean {
@@ -91,27 +132,41 @@ function isFigurative(phrase: CrisisPhrase, before: string, after: string): bool
   return COULD_BEFORE.test(before) && COULD_AFTER.test(after);
 }
 
-function isPast(sentence: string, before: string, match: string, whole: string): boolean {
-  if (NOW_IN_SENTENCE.test(sentence) || RELAPSE.test(whole)) return false;
-  if (PAST.test(sentence)) return true;
+/**
+ * What the post says about relapse or recovery, and what the sentence says about now and the past:
+ * read once per post and per sentence rather than once per phrase found.
+ */
+interface Tone {
+  readonly relapse: boolean;
+  readonly recovery: boolean;
+  readonly now: boolean;
+  readonly past: boolean;
+}
+
+function isPast(before: string, match: string, tone: Tone): boolean {
+  if (tone.now || tone.relapse) return false;
+  if (tone.past) return true;
   const toldInPast = PAST_TENSE_NEAR.test(words(before).slice(-3).join(' ')) || PAST_TENSE_NEAR.test(match);
-  return toldInPast && RECOVERY.test(whole);
+  return toldInPast && tone.recovery;
 }
 
 export function crisisRule(input: CrisisInput, config: CrisisConfig): CrisisResult {
   const result: CrisisResult = { fired: false, matches: [], suppressed: [] };
   if (!config.enabled) return result;
   const whole = normalizeText(input.text);
+  const post = { relapse: RELAPSE.test(whole), recovery: RECOVERY.test(whole) };
   const phrases = [...CRISIS_PHRASES, ...extraPhrases(config.extraPhrases)];
   for (const sentence of sentences(whole)) {
+    const tone: Tone = { ...post, now: NOW_IN_SENTENCE.test(sentence), past: PAST.test(sentence) };
     for (const clause of clauses(sentence)) {
       for (const phrase of phrases) {
         for (const m of clause.matchAll(phrase.re)) {
           const before = clause.slice(0, m.index);
           const after = clause.slice(m.index + m[0].length);
-          if (isFigurative(phrase, before, after)) result.suppressed.push({ phrase: m[0], why: 'figurative' });
+          if (isFigurative(phrase, before, after))
+            result.suppressed.push({ phrase: m[0], why: 'figurative' });
           else if (isNegated(before)) result.suppressed.push({ phrase: m[0], why: 'negated' });
-          else if (isPast(sentence, before, m[0], whole)) result.suppressed.push({ phrase: m[0], why: 'past' });
+          else if (isPast(before, m[0], tone)) result.suppressed.push({ phrase: m[0], why: 'past' });
           else result.matches.push(m[0]);
         }
       }

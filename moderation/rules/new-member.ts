@@ -35,7 +35,8 @@ export function newMemberRule(input: NewMemberInput, config: NewMemberConfig): N
   if (!config.enabled || isStaff(input.role)) return { fired: false, reasons: [] };
   const age = ageInDays(input.accountCreatedAt, input.now);
   const reasons: NewMemberReason[] = [];
-  if (input.boardPremoderated && age < config.premoderatedBoardMinAccountAgeDays) reasons.push('premoderated-board');
+  if (input.boardPremoderated && age < config.premoderatedBoardMinAccountAgeDays)
+    reasons.push('premoderated-board');
   if (age < config.linkMinAccountAgeDays && countLinks(input.text) > 0) reasons.push('new-account-links');
   return { fired: reasons.length > 0, reasons };
 }

@@ -50,7 +50,8 @@ function otherThreadsWithSameText(input: SpamInput, config: SpamConfig): number 
 export function spamRule(input: SpamInput, config: SpamConfig): SpamResult {
   if (!config.enabled || isStaff(input.role)) return { fired: false, reasons: [] };
   const reasons: SpamReason[] = [];
-  if (otherThreadsWithSameText(input, config) >= config.duplicateMinThreads) reasons.push('duplicate-across-threads');
+  if (otherThreadsWithSameText(input, config) >= config.duplicateMinThreads)
+    reasons.push('duplicate-across-threads');
   if (countLinks(input.text) > config.maxLinks) reasons.push('link-flood');
   return { fired: reasons.length > 0, reasons };
 }

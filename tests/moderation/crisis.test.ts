@@ -52,6 +52,8 @@ describe('crisis rule', () => {
   });
 
   it('does nothing when disabled', () => {
-    expect(crisisRule({ text: 'I want to kill myself' }, { enabled: false, extraPhrases: [] }).fired).toBe(false);
+    expect(crisisRule({ text: 'I want to kill myself' }, { enabled: false, extraPhrases: [] }).fired).toBe(
+      false,
+    );
   });
 });

@@ -27,7 +27,14 @@ describe('evaluatePost', () => {
       { threadId: '3', body: AD, createdAt: minutesAgo(2) },
     ];
     const text = `${AD} https://pills.example.com`;
-    const result = evaluatePost(newPost({ text, accountCreatedAt: daysAgo(1), recentPosts: recentPosts.map((p) => ({ ...p, body: text })) }), config);
+    const result = evaluatePost(
+      newPost({
+        text,
+        accountCreatedAt: daysAgo(1),
+        recentPosts: recentPosts.map((p) => ({ ...p, body: text })),
+      }),
+      config,
+    );
     expect(result).toEqual({ hold: true, crisis: false, automatic: ['new-member', 'spam'], weight: 25 });
   });
 
@@ -46,8 +53,13 @@ describe('evaluatePost', () => {
   });
 
   it('runs only the enabled rules', () => {
-    const off = parseModerationConfig({ rules: { crisis: { enabled: false }, newMember: { enabled: false } } });
-    const result = evaluatePost(newPost({ text: 'i want to kill myself', boardPremoderated: true, accountCreatedAt: daysAgo(0) }), off);
+    const off = parseModerationConfig({
+      rules: { crisis: { enabled: false }, newMember: { enabled: false } },
+    });
+    const result = evaluatePost(
+      newPost({ text: 'i want to kill myself', boardPremoderated: true, accountCreatedAt: daysAgo(0) }),
+      off,
+    );
     expect(result).toEqual({ hold: false, crisis: false, automatic: [], weight: 0 });
   });
 });

@@ -27,7 +27,15 @@ export function newPost(overrides: Partial<PostInput> = {}): PostInput {
 }
 
 export function openItem(overrides: Partial<ItemState> = {}): ItemState {
-  return { id: '7', status: 'open', version: 3, claimedBy: null, claimedUntil: null, appealNote: null, ...overrides };
+  return {
+    id: '7',
+    status: 'open',
+    version: 3,
+    claimedBy: null,
+    claimedUntil: null,
+    appealNote: null,
+    ...overrides,
+  };
 }
 
 export function postState(overrides: Partial<PostState> = {}): PostState {

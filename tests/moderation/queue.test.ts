@@ -21,7 +21,9 @@ function key(id: string, overrides: Partial<QueueKey> = {}): QueueKey {
 describe('flag weights', () => {
   it('ranks reasons crisis, harassment, harmful, spam, other by default', () => {
     const w = (r: FlagReason) => itemWeight(flags(r), DEFAULT_MODERATION_CONFIG);
-    expect([w('crisis'), w('harassment'), w('harmful'), w('spam'), w('other')]).toEqual([100, 40, 30, 20, 10]);
+    expect([w('crisis'), w('harassment'), w('harmful'), w('spam'), w('other')]).toEqual([
+      100, 40, 30, 20, 10,
+    ]);
   });
 
   it('adds flags and the automatic rules’ weight', () => {
@@ -79,7 +81,11 @@ describe('moderation queue', () => {
 
 describe('queue cursor', () => {
   it('round-trips a key and is base64url', () => {
-    const k = key('9223372036854775807', { crisis: true, weight: 0, createdAt: new Date('2024-02-29T23:59:59.999Z') });
+    const k = key('9223372036854775807', {
+      crisis: true,
+      weight: 0,
+      createdAt: new Date('2024-02-29T23:59:59.999Z'),
+    });
     const cursor = encodeQueueCursor(k);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeQueueCursor(cursor)).toEqual(k);
@@ -103,7 +109,7 @@ describe('queue cursor', () => {
     ['a weight beyond an integer column', b64(['q1', 0, 2 ** 31, ...good.slice(3)])],
     ['an invalid date', b64(['q1', 0, 10, '2025-02-30T00:00:00.000Z', '7'])],
     ['a date in another format', b64(['q1', 0, 10, '2025-06-01', '7'])],
-    ['an SQL-ish id', b64([...good.slice(0, 4), "1; drop table posts"])],
+    ['an SQL-ish id', b64([...good.slice(0, 4), '1; drop table posts'])],
     ['a numeric id as a number', b64([...good.slice(0, 4), 7])],
     ['an id beyond bigint', b64([...good.slice(0, 4), '9223372036854775808'])],
     ['an id with leading zeros', b64([...good.slice(0, 4), '007'])],
@@ -114,6 +120,8 @@ describe('queue cursor', () => {
   });
 
   it('accepts the well-formed payload the garbage rows are built from', () => {
-    expect(decodeQueueCursor(b64(good))).toEqual(key('7', { createdAt: new Date('2025-06-01T12:00:00.000Z') }));
+    expect(decodeQueueCursor(b64(good))).toEqual(
+      key('7', { createdAt: new Date('2025-06-01T12:00:00.000Z') }),
+    );
   });
 });

@@ -24,7 +24,10 @@ function earlier(threadId: string, body: string, minutes = 5): RecentPost {
 describe('spam rule', () => {
   it('fires when the same text is already in enough other threads', () => {
     const recentPosts = [earlier('2', AD), earlier('3', AD.toUpperCase().replace('!', ' !!'))];
-    expect(spamRule(input({ recentPosts }), config)).toEqual({ fired: true, reasons: ['duplicate-across-threads'] });
+    expect(spamRule(input({ recentPosts }), config)).toEqual({
+      fired: true,
+      reasons: ['duplicate-across-threads'],
+    });
   });
 
   it('counts threads, not posts, and ignores the thread being posted in', () => {
@@ -44,7 +47,8 @@ describe('spam rule', () => {
   });
 
   it('fires on more links than allowed, not on exactly as many', () => {
-    const links = (n: number) => Array.from({ length: n }, (_, i) => `https://spam${i}.example.com`).join(' ');
+    const links = (n: number) =>
+      Array.from({ length: n }, (_, i) => `https://spam${i}.example.com`).join(' ');
     expect(spamRule(input({ text: links(3) }), config).fired).toBe(false);
     expect(spamRule(input({ text: links(4) }), config)).toEqual({ fired: true, reasons: ['link-flood'] });
   });
