@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
@@ -19,11 +20,16 @@ import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
+import flagRoutes from './routes/flags/index';
+import moderationRoutes from './routes/moderation/index';
+import { loadModerationConfig, type ModerationConfig } from '../moderation/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     crisisResources: readonly CrisisResource[];
+    /** Rules, flag weights and claim length from config/moderation-rules.json, read once at boot. */
+    moderationConfig: ModerationConfig;
   }
 }
 
@@ -75,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.decorate('config', config);
   app.decorate('crisisResources', loadCrisisResources(config.configDir));
+  app.decorate('moderationConfig', loadModerationConfig(join(config.configDir, 'moderation-rules.json')));
   installValidators(app);
   await app.register(errorHandler);
   await app.register(dbPlugin, { handle: database, closeOnShutdown: owned });
@@ -89,6 +96,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
+  await app.register(flagRoutes);
+  await app.register(moderationRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });
