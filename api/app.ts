@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
@@ -11,6 +10,7 @@ import { installValidators } from './plugins/app/validation';
 import dbPlugin from './plugins/app/db';
 import authPlugin from './plugins/app/auth';
 import eventsPlugin from './plugins/app/events';
+import moderationRulesPlugin from './plugins/app/moderation-rules';
 import cookieJwt from './plugins/external/cookie-jwt';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -20,16 +20,16 @@ import healthRoutes from './routes/health/index';
 import boardRoutes from './routes/boards/index';
 import resourcesRoutes from './routes/resources/index';
 import authRoutes from './routes/auth/index';
+import threadRoutes from './routes/threads/index';
+import postRoutes from './routes/posts/index';
+import searchRoutes from './routes/search/index';
 import flagRoutes from './routes/flags/index';
 import moderationRoutes from './routes/moderation/index';
-import { loadModerationConfig, type ModerationConfig } from '../moderation/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     crisisResources: readonly CrisisResource[];
-    /** Rules, flag weights and claim length from config/moderation-rules.json, read once at boot. */
-    moderationConfig: ModerationConfig;
   }
 }
 
@@ -81,7 +81,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.decorate('config', config);
   app.decorate('crisisResources', loadCrisisResources(config.configDir));
-  app.decorate('moderationConfig', loadModerationConfig(join(config.configDir, 'moderation-rules.json')));
   installValidators(app);
   await app.register(errorHandler);
   await app.register(dbPlugin, { handle: database, closeOnShutdown: owned });
@@ -91,11 +90,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookieJwt, { secret: config.sessionSecret });
   await app.register(authPlugin, { config });
   await app.register(eventsPlugin);
+  await app.register(moderationRulesPlugin);
 
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(resourcesRoutes);
   await app.register(authRoutes);
+  await app.register(threadRoutes);
+  await app.register(postRoutes);
+  await app.register(searchRoutes);
   await app.register(flagRoutes);
   await app.register(moderationRoutes);
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, NullableDateTime } from './common';
+import { PostSchema, ThreadSchema } from './threads';
 
 /**
  * Response schemas double as the identity-leak guard: nothing here can carry a flagger, an
@@ -16,52 +17,16 @@ export const FlagReasonSchema = Type.Union([
   Type.Literal('other'),
 ]);
 
-export const RoleSchema = Type.Union([Type.Literal('member'), Type.Literal('moderator'), Type.Literal('admin')]);
-export const PostStatusSchema = Type.Union([
-  Type.Literal('published'),
-  Type.Literal('pending'),
-  Type.Literal('hidden'),
-  Type.Literal('removed'),
-  Type.Literal('deleted'),
-]);
-
-export const AuthorSchema = Type.Object({
-  name: Type.String(),
-  kind: Type.Union([Type.Literal('member'), Type.Literal('alias'), Type.Literal('deleted')]),
-  isOriginalPoster: Type.Boolean(),
-  role: RoleSchema,
-});
-export type AuthorDto = Static<typeof AuthorSchema>;
-
-/** The contract's post, plus what a moderator needs to judge it: the markdown and the current reason. */
+/** The contract's post, plus what a moderator needs to judge it: the markdown and the current reason, always. */
 export const ModeratedPostSchema = Type.Object({
-  id: Type.String(),
-  threadId: Type.String(),
-  author: AuthorSchema,
+  ...PostSchema.properties,
   body: Nullable(Type.String()),
-  bodyHtml: Type.String(),
-  contentWarning: Nullable(Type.String()),
-  status: PostStatusSchema,
   statusReason: Nullable(Type.String()),
-  createdAt: DateTime,
-  editedAt: NullableDateTime,
-  reactions: Type.Object({ hug: Type.Integer(), relate: Type.Integer(), thanks: Type.Integer(), strength: Type.Integer() }),
-  myReactions: Type.Array(Type.String()),
-  mine: Type.Boolean(),
 });
 export type ModeratedPostDto = Static<typeof ModeratedPostSchema>;
 
-export const ModeratedThreadSchema = Type.Object({
-  id: Type.String(),
-  board: Type.Object({ slug: Type.String(), name: Type.String() }),
-  title: Type.String(),
-  author: AuthorSchema,
-  contentWarning: Nullable(Type.String()),
-  status: PostStatusSchema,
-  createdAt: DateTime,
-  lastActivityAt: DateTime,
-  replyCount: Type.Integer(),
-});
+/** The contract's thread; moderators see its title even when others see a tombstone. */
+export const ModeratedThreadSchema = ThreadSchema;
 export type ModeratedThreadDto = Static<typeof ModeratedThreadSchema>;
 
 export const ItemStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('escalated'), Type.Literal('resolved')]);

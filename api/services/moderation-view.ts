@@ -1,76 +1,62 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { reasonsForItems } from '../db/flags.repository';
-import { editHistoryFor, findModeratedPosts, type ModeratedPostRow } from '../db/moderated-posts.repository';
+import { authorHistories, editHistoryFor } from '../db/moderated-posts.repository';
 import type { ItemRow } from '../db/moderation-items.repository';
-import type { AuthorDto, ModeratedPostDto, ModeratedThreadDto, QueueItemDto } from '../schemas/moderation';
+import { findPostViews, type PostRow, type Viewer } from '../db/posts.repository';
+import { findThreadViews, type ThreadRow } from '../db/threads.repository';
+import type { ModeratedPostDto, ModeratedThreadDto, QueueItemDto } from '../schemas/moderation';
+import { toPostDto, toThreadDto } from './post-view';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * The one place queue items become JSON. Names come from the row's precomputed author name (an
- * alias for an alias post), so nothing here can reach for the pseudonym behind an alias.
+ * Queue items as JSON. Posts and threads are read and mapped by the same code as everywhere
+ * else (so an alias is an alias here too, and the pseudonym behind it is never even selected);
+ * moderators then get back the text a tombstone would hide from others, because judging it is
+ * their job.
  */
-function author(name: string | null, role: ModeratedPostRow['author_role'], alias: boolean, isOriginalPoster: boolean): AuthorDto {
-  if (name === null || role === null) return { name: 'Deleted member', kind: 'deleted', isOriginalPoster, role: 'member' };
-  return { name, kind: alias ? 'alias' : 'member', isOriginalPoster, role };
-}
-
-export function toModeratedPost(row: ModeratedPostRow, viewerId: string | null): ModeratedPostDto {
-  const isOriginalPoster = row.account_id !== null && row.account_id === row.thread_account_id;
+export function toModeratedPost(row: PostRow, viewer: Viewer): ModeratedPostDto {
+  const dto = toPostDto(row, viewer);
   return {
-    id: row.id,
-    threadId: row.thread_id,
-    author: author(row.author_name, row.author_role, row.as_alias, isOriginalPoster),
+    ...dto,
     body: row.body_md,
     bodyHtml: row.body_html,
     contentWarning: row.content_warning,
-    status: row.status,
     statusReason: row.status_reason,
-    createdAt: row.created_at.toISOString(),
-    editedAt: row.edited_at?.toISOString() ?? null,
-    reactions: { hug: row.reaction_hug, relate: row.reaction_relate, thanks: row.reaction_thanks, strength: row.reaction_strength },
-    myReactions: [],
-    mine: viewerId !== null && row.account_id === viewerId,
   };
 }
 
-export function toModeratedThread(row: ModeratedPostRow): ModeratedThreadDto {
-  return {
-    id: row.thread_id,
-    board: { slug: row.board_slug, name: row.board_name },
-    title: row.thread_title,
-    author: author(row.thread_author_name, row.thread_author_role, row.thread_anonymous, true),
-    contentWarning: row.thread_content_warning,
-    status: row.thread_status,
-    createdAt: row.thread_created_at.toISOString(),
-    lastActivityAt: row.thread_last_activity_at.toISOString(),
-    replyCount: row.thread_reply_count,
-  };
+export function toModeratedThread(row: ThreadRow, viewer: Viewer): ModeratedThreadDto {
+  return { ...toThreadDto(row, viewer), title: row.title, contentWarning: row.content_warning };
 }
 
-/** Builds queue items for a page of rows in four round trips, whatever the page size. */
-export async function toQueueItems(db: Db, items: readonly ItemRow[], viewerId: string | null): Promise<QueueItemDto[]> {
+/** Builds queue items for a page of rows in a fixed number of round trips, whatever the page size. */
+export async function toQueueItems(db: Db, items: readonly ItemRow[], viewer: Viewer): Promise<QueueItemDto[]> {
   const postIds = [...new Set(items.map((i) => i.post_id))];
-  const [posts, reasons, edits] = await Promise.all([
-    findModeratedPosts(db, postIds),
+  const [posts, reasons, edits, histories] = await Promise.all([
+    findPostViews(db, postIds, viewer),
     reasonsForItems(
       db,
       items.map((i) => i.id),
     ),
     editHistoryFor(db, postIds),
+    authorHistories(db, postIds),
   ]);
   const postsById = new Map(posts.map((p) => [p.id, p]));
+  const threads = await findThreadViews(db, [...new Set(posts.map((p) => p.thread_id))]);
+  const threadsById = new Map(threads.map((t) => [t.id, t]));
   const now = Date.now();
   return items.map((item) => {
     const post = postsById.get(item.post_id);
-    if (post === undefined) throw new Error(`moderation item ${item.id} has no post`);
+    const thread = post && threadsById.get(post.thread_id);
+    if (post === undefined || thread === undefined) throw new Error(`moderation item ${item.id} has no post`);
     const fresh = item.claimed_until !== null && item.claimed_until.getTime() > now;
     return {
       id: item.id,
       version: item.version,
-      post: toModeratedPost(post, viewerId),
-      thread: toModeratedThread(post),
+      post: toModeratedPost(post, viewer),
+      thread: toModeratedThread(thread, viewer),
       reasons: reasons.get(item.id) ?? [],
       automatic: item.automatic,
       status: item.status,
@@ -83,7 +69,7 @@ export async function toQueueItems(db: Db, items: readonly ItemRow[], viewerId: 
       decisionReason: item.decision_reason,
       resolvedAt: item.resolved_at?.toISOString() ?? null,
       appealNote: item.appeal_note,
-      authorHistory: { accountAgeDays: post.author_age_days, removedPosts: post.author_removed_posts },
+      authorHistory: histories.get(item.post_id) ?? { accountAgeDays: null, removedPosts: 0 },
       editHistory: edits
         .filter((e) => e.post_id === item.post_id)
         .map((e) => ({ body: e.body_md, contentWarning: e.content_warning, editedAt: e.edited_at.toISOString() })),

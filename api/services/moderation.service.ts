@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   APPEAL_NOTE_MAX,
   REASON_MAX,
@@ -13,7 +13,9 @@ import {
 import type { CrisisResource } from '../crisis-resources';
 import { suspendAccount } from '../db/accounts.repository';
 import { countFlags, insertFlag } from '../db/flags.repository';
-import { findPostAuthor, findPostFacts, setPostStatusByModerator, type PostFacts } from '../db/moderated-posts.repository';
+import { findPostAuthor, publishThread, setPostStatus } from '../db/moderated-posts.repository';
+import { findPostForWrite, type PostForWrite } from '../db/posts.repository';
+import { recordPublishedReply, setThreadStatus } from '../db/threads.repository';
 import {
   addItemWeight,
   applyDecision,
@@ -25,7 +27,7 @@ import {
 } from '../db/moderation-items.repository';
 import { appendLog } from '../db/moderation-log.repository';
 import { insertNotification } from '../db/notifications.repository';
-import type { Database, DecisionAction, FlagReason, ModerationItem, Role } from '../db/schema';
+import type { Database, DecisionAction, FlagReason, ModerationItem, PostStatus, Role } from '../db/schema';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { EventPublisher, HavenEvent } from '../events/types';
 import { cleanLine, cleanText } from '../text';
@@ -35,7 +37,7 @@ export interface ModerationDeps {
   db: Kysely<Database>;
   events: EventPublisher;
   crisisResources: readonly CrisisResource[];
-  moderationConfig: ModerationConfig;
+  moderationRules: ModerationConfig;
 }
 
 export interface Actor {
@@ -87,11 +89,26 @@ async function publishAll(deps: ModerationDeps, events: HavenEvent[]): Promise<v
 }
 
 /** A member may flag what they can see: a live post, or their own, or anything but a tombstone if staff. */
-function canSee(post: PostFacts, actor: Actor): boolean {
+function canSee(post: PostForWrite, actor: Actor): boolean {
   if (post.status === 'deleted') return false;
   if (post.account_id === actor.id) return true;
   if (actor.role === 'moderator' || actor.role === 'admin') return true;
   return post.status === 'published' && post.thread_status === 'published';
+}
+
+/**
+ * A decision's effect on the post, with the same bookkeeping posting does: an opening post
+ * carries its thread (the board's counts follow by trigger), and a held reply going live counts
+ * as a reply then. A reply taken down keeps its place in the count, as a tombstone does.
+ */
+async function applyPostStatus(trx: Transaction<Database>, post: PostForWrite, status: PostStatus, reason: string | null) {
+  await setPostStatus(trx, post.id, status, reason);
+  if (post.is_opening) {
+    if (status === 'published' && post.thread_status !== 'published') await publishThread(trx, post.thread_id);
+    else await setThreadStatus(trx, post.thread_id, status);
+  } else if (post.status === 'pending' && status === 'published') {
+    await recordPublishedReply(trx, post.thread_id, post.account_id);
+  }
 }
 
 export async function flagPost(
@@ -101,9 +118,9 @@ export async function flagPost(
   input: { reason: FlagReason; note?: string | null },
 ): Promise<{ id: string; reason: FlagReason; note: string | null; createdAt: string }> {
   const note = optionalText(input.note, cleanLine, FLAG_NOTE_MAX, 'note');
-  const post = await findPostFacts(deps.db, postId);
+  const post = await findPostForWrite(deps.db, postId, { lock: false });
   if (post === undefined || !canSee(post, actor)) throw notFound('No post by that id.');
-  const { flagWeights, maxCountedFlagsPerReason } = deps.moderationConfig;
+  const { flagWeights, maxCountedFlagsPerReason } = deps.moderationRules;
 
   const done = await deps.db.transaction().execute(async (trx) => {
     // The upsert locks the item row until commit, so the count below and the weight are serialised.
@@ -138,13 +155,13 @@ export async function flagPost(
 export async function claim(deps: ModerationDeps, actor: Actor, itemId: string): Promise<void> {
   const item = await findItem(deps.db, itemId);
   if (item === undefined) throw notFound('No queue item by that id.');
-  const check = canClaim({ ...itemState(item), postId: item.post_id }, actor.id, new Date(), deps.moderationConfig.claimMinutes, actor.role);
+  const check = canClaim({ ...itemState(item), postId: item.post_id }, actor.id, new Date(), deps.moderationRules.claimMinutes, actor.role);
   if (!check.ok) throw fromDomain(check.error);
   const claimed = await deps.db.transaction().execute(async (trx) => {
     const row = await claimItem(trx, {
       itemId,
       moderatorId: actor.id,
-      minutes: deps.moderationConfig.claimMinutes,
+      minutes: deps.moderationRules.claimMinutes,
       mayTakeEscalated: actor.role === 'admin',
     });
     if (row === undefined) return false;
@@ -172,7 +189,7 @@ export async function decideItem(
   }
   const item = await findItem(deps.db, itemId);
   if (item === undefined) throw notFound('No queue item by that id.');
-  const seen = await findPostFacts(deps.db, item.post_id);
+  const seen = await findPostForWrite(deps.db, item.post_id, { lock: false });
   if (seen === undefined) throw notFound('No queue item by that id.');
   // An early, friendly answer; the conditional UPDATE below is what actually guarantees it.
   const early = decide(itemState(item), { id: seen.id, status: seen.status }, input.action, reason, actor.role, input.version);
@@ -191,16 +208,12 @@ export async function decideItem(
     });
     if (updated === undefined) return null;
     // We now hold the item; decide again on the post as it is under lock, in case its author changed it.
-    const post = await trx
-      .selectFrom('posts')
-      .select(['id', 'thread_id', 'account_id', 'is_opening', 'status'])
-      .where('id', '=', item.post_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const post = await findPostForWrite(trx, item.post_id, { lock: true });
+    if (post === undefined) throw notFound('No queue item by that id.');
     const decided = decide(itemState(item), { id: post.id, status: post.status }, input.action, reason, actor.role, input.version);
     if (!decided.ok) throw fromDomain(decided.error);
     const d = decided.value;
-    if (d.post !== null) await setPostStatusByModerator(trx, post, d.post.status, d.post.reason);
+    if (d.post !== null) await applyPostStatus(trx, post, d.post.status, d.post.reason);
     await appendLog(trx, {
       actorId: actor.id,
       actorName: actor.pseudonym,
@@ -255,7 +268,7 @@ export async function suspendAuthor(
   if (!check.ok) throw fromDomain(check.error);
   if (author === undefined) throw conflict('author_gone', 'The author of this post has deleted their account.');
   const s = check.value;
-  const threadId = (await findPostFacts(deps.db, item.post_id))?.thread_id ?? null;
+  const threadId = (await findPostForWrite(deps.db, item.post_id, { lock: false }))?.thread_id ?? null;
 
   const notificationId = await deps.db.transaction().execute(async (trx) => {
     await suspendAccount(trx, author.id, s.until, s.reason);
@@ -287,7 +300,7 @@ export async function appealPost(
   postId: string,
   rawNote: string,
 ): Promise<{ postId: string; note: string; createdAt: string }> {
-  const post = await findPostFacts(deps.db, postId);
+  const post = await findPostForWrite(deps.db, postId, { lock: false });
   if (post === undefined || post.status === 'deleted') throw notFound('No post by that id.');
   if (post.account_id !== actor.id) throw forbidden('not_author', 'Only the author of a post can appeal a decision on it.');
   const latest = await latestItemForPost(deps.db, postId);

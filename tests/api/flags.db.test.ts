@@ -30,7 +30,7 @@ describe(`flags on ${ENGINE}`, () => {
     expect((await flag(moderator, postId, 'harassment')).statusCode).toBe(201);
     const item = await itemForPost(moderator, postId);
     expect(item.reasons).toEqual([{ reason: 'harassment', count: 2, notes: ['They keep targeting me'] }]);
-    expect(item.weight).toBe(t.app.moderationConfig.flagWeights.harassment * 2);
+    expect(item.weight).toBe(t.app.moderationRules.flagWeights.harassment * 2);
   });
 
   it('lets members flag their own post, to ask for help', async () => {
@@ -118,7 +118,7 @@ describe(`flags on ${ENGINE}`, () => {
     expect(item.reasons.reduce((sum, r) => sum + r.count, 0)).toBe(100);
     expect(item.reasons.every((r) => r.count === 20 && r.notes.length === 20)).toBe(true);
     // Twenty flags per reason, counted up to the cap each.
-    const { flagWeights, maxCountedFlagsPerReason } = t.app.moderationConfig;
+    const { flagWeights, maxCountedFlagsPerReason } = t.app.moderationRules;
     const cap = Math.min(20, maxCountedFlagsPerReason);
     expect(item.weight).toBe(Object.values(flagWeights).reduce((sum, w) => sum + w * cap, 0));
     expect(item.crisis).toBe(true);

@@ -78,8 +78,8 @@ describe(`moderation decisions on ${ENGINE}`, () => {
       const claimed = first.json<QueueItemJson & { claimedUntil: string }>();
       expect(claimed.claimedBy).toBe(modA.pseudonym);
       const minutes = (Date.parse(claimed.claimedUntil) - Date.now()) / 60_000;
-      expect(minutes).toBeGreaterThan(t.app.moderationConfig.claimMinutes - 1);
-      expect(minutes).toBeLessThanOrEqual(t.app.moderationConfig.claimMinutes);
+      expect(minutes).toBeGreaterThan(t.app.moderationRules.claimMinutes - 1);
+      expect(minutes).toBeLessThanOrEqual(t.app.moderationRules.claimMinutes);
 
       const other = await claim(modB, item.id);
       expect(other.statusCode).toBe(409);

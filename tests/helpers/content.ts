@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, PostStatus } from '../../api/db/schema';
 
 /**
- * Threads and posts straight into the database, for suites that need content without going
- * through the posting routes. Bodies are stored as already-rendered HTML paragraphs.
+ * Threads and posts straight into the database, for suites that need content in a given state
+ * (held, under an alias, by a given author) without going through the posting routes and their
+ * rules. Bodies are stored as already-rendered HTML paragraphs; board counts follow by trigger.
  */
 export interface ContentOptions {
   authorPseudonym: string;
@@ -65,9 +66,6 @@ export async function newThreadWithPost(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (status === 'published') {
-    await sql`update boards set thread_count = thread_count + 1, last_activity_at = now() where id = ${board.id}`.execute(db);
-  }
   return { threadId: thread.id, postId: post.id, boardSlug };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { decodeQueueCursor, encodeQueueCursor } from '../../../moderation/index';
 import { findItem, listQueue } from '../../db/moderation-items.repository';
 import { listLog } from '../../db/moderation-log.repository';
+import type { Viewer } from '../../db/posts.repository';
 import type { ItemStatus } from '../../db/schema';
 import { badRequest, notFound, parseId } from '../../errors';
 import { requireMemberOf } from '../../plugins/app/auth';
@@ -39,10 +40,10 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staff = app.requireRole('moderator');
   const writes = [staff, app.requireActiveMember];
 
-  async function itemDto(itemId: string, viewerId: string): Promise<QueueItemDto> {
+  async function itemDto(itemId: string, viewer: Viewer): Promise<QueueItemDto> {
     const row = await findItem(app.db, itemId);
     if (row === undefined) throw notFound('No queue item by that id.');
-    const [dto] = await toQueueItems(app.db, [row], viewerId);
+    const [dto] = await toQueueItems(app.db, [row], viewer);
     return dto!;
   }
 
@@ -61,7 +62,7 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         rows.length > limit && last !== undefined
           ? encodeQueueCursor({ crisis: last.crisis, weight: last.weight, createdAt: last.created_ms, id: last.id })
           : null;
-      return { items: await toQueueItems(app.db, page, member.id), nextCursor };
+      return { items: await toQueueItems(app.db, page, member), nextCursor };
     },
   );
 
@@ -72,7 +73,7 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const member = requireMemberOf(request);
       const id = parseId(request.params.id);
       await claim(app, member, id);
-      return itemDto(id, member.id);
+      return itemDto(id, member);
     },
   );
 
@@ -86,7 +87,7 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const member = requireMemberOf(request);
       const id = parseId(request.params.id);
       await decideItem(app, member, id, request.body);
-      return itemDto(id, member.id);
+      return itemDto(id, member);
     },
   );
 
