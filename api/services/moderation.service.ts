@@ -30,6 +30,7 @@ import { insertNotification } from '../db/notifications.repository';
 import type { Database, DecisionAction, FlagReason, ModerationItem, PostStatus, Role } from '../db/schema';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { EventPublisher, HavenEvent } from '../events/types';
+import { postingTransaction, requestHash, type Outcome } from './posting-guards';
 import { cleanLine, cleanText } from '../text';
 
 /** What moderation needs from the app; a FastifyInstance has all of it. */
@@ -111,18 +112,27 @@ async function applyPostStatus(trx: Transaction<Database>, post: PostForWrite, s
   }
 }
 
+export interface FlagDto {
+  id: string;
+  reason: FlagReason;
+  note: string | null;
+  createdAt: string;
+}
+
 export async function flagPost(
   deps: ModerationDeps,
   actor: Actor,
   postId: string,
   input: { reason: FlagReason; note?: string | null },
-): Promise<{ id: string; reason: FlagReason; note: string | null; createdAt: string }> {
+  idempotencyKey?: string,
+): Promise<Outcome<{ flag: FlagDto }>> {
   const note = optionalText(input.note, cleanLine, FLAG_NOTE_MAX, 'note');
   const post = await findPostForWrite(deps.db, postId, { lock: false });
   if (post === undefined || !canSee(post, actor)) throw notFound('No post by that id.');
   const { flagWeights, maxCountedFlagsPerReason } = deps.moderationRules;
 
-  const done = await deps.db.transaction().execute(async (trx) => {
+  // The member's write lock and Idempotency-Key replay, as for posting: a retried flag gets its first answer.
+  return postingTransaction(deps.db, actor.id, { key: idempotencyKey, hash: requestHash(`flag:${postId}`, input) }, async (trx) => {
     // The upsert locks the item row until commit, so the count below and the weight are serialised.
     const item = await openOrJoinItem(trx, { postId, crisis: input.reason === 'crisis', weight: 0, automatic: [] });
     const before = await countFlags(trx, item.id, input.reason);
@@ -130,26 +140,24 @@ export async function flagPost(
     if (flag === undefined) throw conflict('already_flagged', 'You have already flagged this post. Thank you.');
     // Flags past the cap for one reason add nothing, so a pile-on cannot bury a serious report.
     if (before < maxCountedFlagsPerReason) await addItemWeight(trx, item.id, flagWeights[input.reason]);
-    let notificationId: string | null = null;
+    const events: HavenEvent[] = [{ type: 'queue.changed', itemId: item.id }];
     if (input.reason === 'crisis' && before === 0 && post.account_id !== null) {
       // The author is told help exists, never who asked for it on their behalf.
-      notificationId = await insertNotification(trx, {
+      const notificationId = await insertNotification(trx, {
         accountId: post.account_id,
         kind: 'crisis',
         threadId: post.thread_id,
         postId,
         data: { resources: deps.crisisResources },
       });
+      events.push({ type: 'notification', accountId: post.account_id, notificationId });
     }
-    return { itemId: item.id, flag, notificationId, authorId: post.account_id };
+    return {
+      statusCode: 201,
+      body: { flag: { id: flag.id, reason: input.reason, note, createdAt: flag.created_at.toISOString() } },
+      events,
+    };
   });
-
-  const events: HavenEvent[] = [{ type: 'queue.changed', itemId: done.itemId }];
-  if (done.notificationId !== null && done.authorId !== null) {
-    events.push({ type: 'notification', accountId: done.authorId, notificationId: done.notificationId });
-  }
-  await publishAll(deps, events);
-  return { id: done.flag.id, reason: input.reason, note, createdAt: done.flag.created_at.toISOString() };
 }
 
 export async function claim(deps: ModerationDeps, actor: Actor, itemId: string): Promise<void> {
@@ -298,18 +306,19 @@ export async function appealPost(
   deps: ModerationDeps,
   actor: Actor,
   postId: string,
-  rawNote: string,
-): Promise<{ postId: string; note: string; createdAt: string }> {
+  input: { note: string },
+  idempotencyKey?: string,
+): Promise<Outcome<{ appeal: { postId: string; note: string; createdAt: string } }>> {
   const post = await findPostForWrite(deps.db, postId, { lock: false });
   if (post === undefined || post.status === 'deleted') throw notFound('No post by that id.');
   if (post.account_id !== actor.id) throw forbidden('not_author', 'Only the author of a post can appeal a decision on it.');
   const latest = await latestItemForPost(deps.db, postId);
-  const check = appeal(latest ? itemState(latest) : null, { id: post.id, status: post.status }, cleanText(rawNote));
+  const check = appeal(latest ? itemState(latest) : null, { id: post.id, status: post.status }, cleanText(input.note));
   if (!check.ok) throw fromDomain(check.error);
   const note = check.value.note;
   if (length(note) > APPEAL_NOTE_MAX) throw unprocessable('note_too_long', `The note must be at most ${APPEAL_NOTE_MAX} characters.`);
 
-  const itemId = await deps.db.transaction().execute(async (trx) => {
+  return postingTransaction(deps.db, actor.id, { key: idempotencyKey, hash: requestHash(`appeal:${postId}`, input) }, async (trx) => {
     // A fresh item keeps the decided one as it was; the partial unique index makes a racing twin join it.
     const item = await openOrJoinItem(trx, { postId, crisis: false, weight: 0, automatic: [] });
     if (!item.created || !(await setAppealNote(trx, item.id, note))) {
@@ -317,8 +326,10 @@ export async function appealPost(
     }
     // Moderators read the log: the author appears as "author", never by pseudonym or account.
     await appendLog(trx, { actorId: null, actorName: 'author', action: 'appeal', itemId: item.id, postId, reason: note });
-    return item.id;
+    return {
+      statusCode: 201,
+      body: { appeal: { postId, note, createdAt: new Date().toISOString() } },
+      events: [{ type: 'queue.changed', itemId: item.id }],
+    };
   });
-  await publishAll(deps, [{ type: 'queue.changed', itemId }]);
-  return { postId, note, createdAt: new Date().toISOString() };
 }

@@ -4,6 +4,8 @@ import { requireMemberOf } from '../../plugins/app/auth';
 import { errorResponses, IdParams } from '../../schemas/common';
 import { AppealBody, AppealResponse, FlagBody, FlagResponse } from '../../schemas/moderation';
 import { appealPost, flagPost } from '../../services/moderation.service';
+import { idempotencyKey } from '../../services/posting-guards';
+import { IdempotencyHeaders } from '../../schemas/threads';
 
 /** What members do toward moderation: flag a post, appeal a decision on their own. */
 const flagRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,11 +13,13 @@ const flagRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/posts/:id/flags',
     {
       preHandler: app.requireActiveMember,
-      schema: { tags: ['moderation'], params: IdParams, body: FlagBody, response: { 201: FlagResponse, ...errorResponses } },
+      schema: { tags: ['moderation'], params: IdParams, headers: IdempotencyHeaders, body: FlagBody, response: { 201: FlagResponse, ...errorResponses } },
     },
     async (request, reply) => {
-      const flag = await flagPost(app, requireMemberOf(request), parseId(request.params.id), request.body);
-      return reply.code(201).send({ flag });
+      const key = idempotencyKey(request.headers['idempotency-key']);
+      const outcome = await flagPost(app, requireMemberOf(request), parseId(request.params.id), request.body, key);
+      for (const event of outcome.events) await app.events.publish(event);
+      return reply.code(outcome.statusCode as 201).send(outcome.body);
     },
   );
 
@@ -24,11 +28,13 @@ const flagRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/posts/:id/appeal',
     {
       preHandler: app.requireMember,
-      schema: { tags: ['moderation'], params: IdParams, body: AppealBody, response: { 201: AppealResponse, ...errorResponses } },
+      schema: { tags: ['moderation'], params: IdParams, headers: IdempotencyHeaders, body: AppealBody, response: { 201: AppealResponse, ...errorResponses } },
     },
     async (request, reply) => {
-      const appeal = await appealPost(app, requireMemberOf(request), parseId(request.params.id), request.body.note);
-      return reply.code(201).send({ appeal });
+      const key = idempotencyKey(request.headers['idempotency-key']);
+      const outcome = await appealPost(app, requireMemberOf(request), parseId(request.params.id), request.body, key);
+      for (const event of outcome.events) await app.events.publish(event);
+      return reply.code(outcome.statusCode as 201).send(outcome.body);
     },
   );
 };
