@@ -86,6 +86,11 @@ export async function listQueue(
   db: Db,
   q: { statuses: readonly ItemStatus[]; after: QueuePosition | null; limit: number },
 ): Promise<Array<ItemRow & { created_ms: Date }>> {
+  return queueQuery(db, q).execute();
+}
+
+/** The queue page query, apart so its SQL can be snapshotted (tests/sql/moderation-queue.sql). */
+export function queueQuery(db: Db, q: { statuses: readonly ItemStatus[]; after: QueuePosition | null; limit: number }) {
   return itemsWithClaimer(db)
     .select(CREATED_MS.as('created_ms'))
     .where('i.status', 'in', q.statuses)
@@ -110,8 +115,7 @@ export async function listQueue(
     .orderBy('i.weight', 'desc')
     .orderBy(CREATED_MS)
     .orderBy('i.id')
-    .limit(q.limit)
-    .execute();
+    .limit(q.limit);
 }
 
 /**
