@@ -3,10 +3,10 @@ import type { Database, LogAction } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface NewLogEntry {
-  /** null when the actor must stay unnamed (an author appealing) or is an operator. */
+export interface LogEntry {
+  /** The acting account, when there is one (the CLI has none); the log keeps no foreign key to it. */
   actorId: string | null;
-  /** A moderator's pseudonym, or "author" / "cli". */
+  /** Kept by name so that deleting an account never edits the append-only log. */
   actorName: string;
   action: LogAction;
   itemId?: string | null;
@@ -15,24 +15,23 @@ export interface NewLogEntry {
   reason?: string | null;
 }
 
-/** The log is append-only: this is the only write there is, and the database refuses the others. */
-export async function appendLog(db: Db, e: NewLogEntry): Promise<void> {
+export async function appendModerationLog(db: Db, entry: LogEntry): Promise<void> {
   await db
     .insertInto('moderation_log')
     .values({
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      item_id: e.itemId ?? null,
-      post_id: e.postId ?? null,
-      subject: e.subject ?? null,
-      reason: e.reason ?? null,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      action: entry.action,
+      item_id: entry.itemId ?? null,
+      post_id: entry.postId ?? null,
+      subject: entry.subject ?? null,
+      reason: entry.reason ?? null,
     })
     .execute();
 }
 
-/** Newest first, keyset on id. */
-export async function listLog(db: Db, q: { beforeId: string | null; limit: number }) {
+/** The log as moderators read it: newest first, keyset on id. Nothing else reads or writes it. */
+export async function listModerationLog(db: Db, q: { beforeId: string | null; limit: number }) {
   return db
     .selectFrom('moderation_log')
     .select(['id', 'actor_name', 'action', 'item_id', 'post_id', 'subject', 'reason', 'created_at'])

@@ -25,7 +25,7 @@ import {
   openOrJoinItem,
   setAppealNote,
 } from '../db/moderation-items.repository';
-import { appendLog } from '../db/moderation-log.repository';
+import { appendModerationLog } from '../db/moderation-log.repository';
 import { insertNotification } from '../db/notifications.repository';
 import type { Database, DecisionAction, FlagReason, ModerationItem, PostStatus, Role } from '../db/schema';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
@@ -173,7 +173,7 @@ export async function claim(deps: ModerationDeps, actor: Actor, itemId: string):
       mayTakeEscalated: actor.role === 'admin',
     });
     if (row === undefined) return false;
-    await appendLog(trx, { actorId: actor.id, actorName: actor.pseudonym, action: 'claim', itemId, postId: row.post_id });
+    await appendModerationLog(trx, { actorId: actor.id, actorName: actor.pseudonym, action: 'claim', itemId, postId: row.post_id });
     return true;
   });
   // The read above said yes, the conditional write said no: someone claimed or decided it in between.
@@ -222,7 +222,7 @@ export async function decideItem(
     if (!decided.ok) throw fromDomain(decided.error);
     const d = decided.value;
     if (d.post !== null) await applyPostStatus(trx, post, d.post.status, d.post.reason);
-    await appendLog(trx, {
+    await appendModerationLog(trx, {
       actorId: actor.id,
       actorName: actor.pseudonym,
       action: input.action,
@@ -281,7 +281,7 @@ export async function suspendAuthor(
   const notificationId = await deps.db.transaction().execute(async (trx) => {
     await suspendAccount(trx, author.id, s.until, s.reason);
     // The log says which post's author, never who they are: moderators do not learn that either.
-    await appendLog(trx, {
+    await appendModerationLog(trx, {
       actorId: actor.id,
       actorName: actor.pseudonym,
       action: 'suspend',
@@ -325,7 +325,7 @@ export async function appealPost(
       throw conflict('already_appealed', 'This decision has already been appealed.');
     }
     // Moderators read the log: the author appears as "author", never by pseudonym or account.
-    await appendLog(trx, { actorId: null, actorName: 'author', action: 'appeal', itemId: item.id, postId, reason: note });
+    await appendModerationLog(trx, { actorId: null, actorName: 'author', action: 'appeal', itemId: item.id, postId, reason: note });
     return {
       statusCode: 201,
       body: { appeal: { postId, note, createdAt: new Date().toISOString() } },

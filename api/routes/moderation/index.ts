@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { decodeQueueCursor, encodeQueueCursor } from '../../../moderation/index';
 import { findItem, listQueue } from '../../db/moderation-items.repository';
-import { listLog } from '../../db/moderation-log.repository';
+import { listModerationLog } from '../../db/moderation-log.repository';
 import type { Viewer } from '../../db/posts.repository';
 import type { ItemStatus } from '../../db/schema';
 import { badRequest, notFound, parseId } from '../../errors';
@@ -105,7 +105,7 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { preHandler: staff, schema: { tags: ['moderation'], querystring: PageQuery, response: { 200: LogPage, ...errorResponses } } },
     async (request) => {
       const { limit = 20, cursor } = request.query;
-      const rows = await listLog(app.db, { beforeId: decodeLogCursor(cursor), limit: limit + 1 });
+      const rows = await listModerationLog(app.db, { beforeId: decodeLogCursor(cursor), limit: limit + 1 });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
