@@ -143,6 +143,14 @@ describe('browser safety of the shared configuration', () => {
     const imports = [...source.matchAll(/^import\s+(type\s+)?.*?from\s+'([^']+)'/gms)].map(
       (m) => `${m[1] ?? ''}${m[2]}`,
     );
-    expect(imports.sort()).toEqual(['markdown-it', 'type dompurify', 'type markdown-it']);
+    expect(imports.sort()).toEqual(['./sanitize', 'markdown-it', 'type markdown-it']);
+  });
+
+  it('keeps the sanitiser free of markdown-it, so readers in the browser can load it alone', () => {
+    const source = readFileSync(new URL('../../api/markdown/sanitize.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import\s+(type\s+)?.*?from\s+'([^']+)'/gms)].map(
+      (m) => `${m[1] ?? ''}${m[2]}`,
+    );
+    expect(imports).toEqual(['type dompurify']);
   });
 });

@@ -1,0 +1,130 @@
+/** The shapes of the HTTP contract (shared/API.md) that the web app reads. */
+
+export type Role = 'member' | 'moderator' | 'admin';
+
+export interface User {
+  pseudonym: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface Board {
+  slug: string;
+  name: string;
+  description: string;
+  premoderated?: boolean;
+  threadCount: number;
+  lastActivityAt: string | null;
+}
+
+export type Status = 'published' | 'pending' | 'hidden' | 'removed' | 'deleted';
+
+export interface Author {
+  name: string;
+  kind: 'member' | 'alias' | 'deleted';
+  isOriginalPoster: boolean;
+  role: Role | null;
+}
+
+export interface Thread {
+  id: string;
+  board: { slug: string; name: string };
+  title: string;
+  author: Author;
+  contentWarning: string | null;
+  status: Status;
+  createdAt: string;
+  lastActivityAt: string;
+  replyCount: number;
+}
+
+export const REACTIONS = ['hug', 'relate', 'thanks', 'strength'] as const;
+export type ReactionKind = (typeof REACTIONS)[number];
+export type Reactions = Record<ReactionKind, number>;
+
+export interface Post {
+  id: string;
+  threadId: string;
+  author: Author;
+  bodyHtml: string;
+  /** The markdown, returned to its author only. */
+  body?: string | null;
+  contentWarning: string | null;
+  status: Status;
+  /** Why a moderator hid or removed it: shown to its author and moderators. */
+  statusReason?: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  reactions: Reactions;
+  myReactions: ReactionKind[];
+  mine: boolean;
+}
+
+export interface Resource {
+  name: string;
+  contact: string;
+  url: string;
+}
+
+export interface Crisis {
+  resources: Resource[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const FLAG_REASONS = ['crisis', 'harassment', 'spam', 'harmful', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export type Decision = 'approve' | 'hide' | 'remove' | 'escalate';
+
+export interface PostEdit {
+  body: string;
+  contentWarning: string | null;
+  editedAt: string;
+}
+
+export interface QueueItem {
+  id: string;
+  version: number;
+  post: Post;
+  thread: Thread;
+  reasons: { reason: FlagReason; count: number; notes: string[] }[];
+  automatic: string[];
+  status: 'open' | 'escalated' | 'resolved';
+  crisis?: boolean;
+  claimedBy: string | null;
+  createdAt: string;
+  decision?: Decision | null;
+  decisionReason?: string | null;
+  appealNote?: string | null;
+  authorHistory: { accountAgeDays: number | null; removedPosts: number };
+  /** Earlier versions of the post (markdown), oldest first. */
+  editHistory?: PostEdit[];
+}
+
+export interface LogEntry {
+  id: string;
+  actor: string;
+  action: string;
+  itemId?: string | null;
+  postId?: string | null;
+  subject: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface Notification {
+  id: string;
+  kind?: string;
+  type?: string;
+  message?: string;
+  text?: string;
+  threadId?: string | null;
+  postId?: string | null;
+  read?: boolean;
+  readAt?: string | null;
+  createdAt: string;
+}
