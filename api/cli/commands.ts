@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { migrateCommand } from './migrate';
+import { rerenderCommand } from './rerender';
 
 export interface CliCommand {
   usage: string;
@@ -10,4 +11,5 @@ export interface CliCommand {
 
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
+  rerender: rerenderCommand,
 };

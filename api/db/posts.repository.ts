@@ -93,6 +93,9 @@ export function threadPostsPage(db: Db, threadId: string, viewer: Viewer | null,
   return visiblePosts(selectPosts(db, viewer), viewer)
     .where('posts.thread_id', '=', threadId)
     .$if(afterId !== null, (q) => q.where('posts.id', '>', afterId!))
+    // Ordering by the whole (thread_id, id) key makes posts_thread the obvious plan; ordering by id
+    // alone lets the planner walk the primary key and filter, which is slow for a sparse thread.
+    .orderBy('posts.thread_id')
     .orderBy('posts.id')
     .limit(limit + 1);
 }
