@@ -205,21 +205,22 @@ export async function decideItem(
   if (heldByOther(item, actor.id)) throw claimedError();
 
   const outcome = await deps.db.transaction().execute(async (trx) => {
+    // Post first, then item: the same lock order as an author's edit, so the two cannot deadlock.
+    const post = await findPostForWrite(trx, item.post_id, { lock: true });
+    if (post === undefined) throw notFound('No queue item by that id.');
+    // Decide again on the post as it is under lock, in case its author changed it meanwhile.
+    const decided = decide(itemState(item), { id: post.id, status: post.status }, input.action, reason, actor.role, input.version);
+    if (!decided.ok) throw fromDomain(decided.error);
     const updated = await applyDecision(trx, {
       itemId,
       version: input.version,
       actorId: actor.id,
-      status: early.value.itemStatus,
+      status: decided.value.itemStatus,
       decision: input.action,
       reason,
       mayDecideEscalated: actor.role === 'admin',
     });
     if (updated === undefined) return null;
-    // We now hold the item; decide again on the post as it is under lock, in case its author changed it.
-    const post = await findPostForWrite(trx, item.post_id, { lock: true });
-    if (post === undefined) throw notFound('No queue item by that id.');
-    const decided = decide(itemState(item), { id: post.id, status: post.status }, input.action, reason, actor.role, input.version);
-    if (!decided.ok) throw fromDomain(decided.error);
     const d = decided.value;
     if (d.post !== null) await applyPostStatus(trx, post, d.post.status, d.post.reason);
     await appendModerationLog(trx, {

@@ -114,4 +114,20 @@ describe(`moderation journeys on ${ENGINE}`, () => {
     const boards = (await t.app.inject({ url: '/api/boards' })).json<{ items: { slug: string; threadCount: number }[] }>().items;
     expect(boards.find((b) => b.slug === 'first-steps')!.threadCount).toBe(1);
   });
+
+  it('lets an author edit while a moderator decides, with no deadlock and no 5xx', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const { post } = await anonymousThread(`An ordinary post, round ${round}.`);
+      expect((await reader.request({ method: 'POST', url: `/api/posts/${post.id}/flags`, payload: { reason: 'other' } })).statusCode).toBe(201);
+      const item = await itemForPost(moderator, post.id);
+      // The edit fires the crisis rule, so it locks the post and then joins the item.
+      const [edit, decision] = await Promise.all([
+        author.request({ method: 'PATCH', url: `/api/posts/${post.id}`, payload: { body: `I want to kill myself, round ${round}.` } }),
+        decide(moderator, item, 'hide', 'Checking'),
+      ]);
+      expect(edit.statusCode, edit.body).toBeLessThan(500);
+      expect(decision.statusCode, decision.body).toBeLessThan(500);
+      expect([200, 409]).toContain(decision.statusCode);
+    }
+  });
 });
