@@ -61,3 +61,14 @@ export async function publishThread(db: Db, threadId: string): Promise<void> {
     .where('id', '=', threadId)
     .execute();
 }
+
+/**
+ * Every moderation write takes the post before its item, as an author's edit and a decision do.
+ * A flag would otherwise lock the item and then wait on the post (its foreign key check takes a
+ * KEY SHARE lock) while an edit or decision holds the post and waits on the item: a deadlock.
+ * KEY SHARE is the lock that check takes anyway, so concurrent flaggers do not wait on each other here.
+ */
+export async function lockPostBeforeItem(db: Db, postId: string): Promise<boolean> {
+  const row = await db.selectFrom('posts').select('id').where('id', '=', postId).forKeyShare().executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,7 +13,7 @@ import {
 import type { CrisisResource } from '../crisis-resources';
 import { suspendAccount } from '../db/accounts.repository';
 import { countFlags, insertFlag } from '../db/flags.repository';
-import { findPostAuthor, publishThread, setPostStatus } from '../db/moderated-posts.repository';
+import { findPostAuthor, lockPostBeforeItem, publishThread, setPostStatus } from '../db/moderated-posts.repository';
 import { findPostForWrite, type PostForWrite } from '../db/posts.repository';
 import { recordPublishedReply, setThreadStatus } from '../db/threads.repository';
 import {
@@ -133,6 +133,7 @@ export async function flagPost(
 
   // The member's write lock and Idempotency-Key replay, as for posting: a retried flag gets its first answer.
   return postingTransaction(deps.db, actor.id, { key: idempotencyKey, hash: requestHash(`flag:${postId}`, input) }, async (trx) => {
+    if (!(await lockPostBeforeItem(trx, postId))) throw notFound('No post by that id.');
     // The upsert locks the item row until commit, so the count below and the weight are serialised.
     const item = await openOrJoinItem(trx, { postId, crisis: input.reason === 'crisis', weight: 0, automatic: [] });
     const before = await countFlags(trx, item.id, input.reason);
@@ -320,6 +321,7 @@ export async function appealPost(
   if (length(note) > APPEAL_NOTE_MAX) throw unprocessable('note_too_long', `The note must be at most ${APPEAL_NOTE_MAX} characters.`);
 
   return postingTransaction(deps.db, actor.id, { key: idempotencyKey, hash: requestHash(`appeal:${postId}`, input) }, async (trx) => {
+    if (!(await lockPostBeforeItem(trx, postId))) throw notFound('No post by that id.');
     // A fresh item keeps the decided one as it was; the partial unique index makes a racing twin join it.
     const item = await openOrJoinItem(trx, { postId, crisis: false, weight: 0, automatic: [] });
     if (!item.created || !(await setAppealNote(trx, item.id, note))) {

@@ -130,4 +130,19 @@ describe(`moderation journeys on ${ENGINE}`, () => {
       expect([200, 409]).toContain(decision.statusCode);
     }
   });
+
+  it('takes flags while the author edits and a moderator decides, with no deadlock and no 5xx', async () => {
+    const flaggers = await Promise.all(Array.from({ length: 8 }, () => newMember(t.app, { ageDays: 30 })));
+    for (let round = 0; round < 6; round += 1) {
+      const { post } = await anonymousThread(`Another ordinary post, round ${round}.`);
+      expect((await reader.request({ method: 'POST', url: `/api/posts/${post.id}/flags`, payload: { reason: 'other' } })).statusCode).toBe(201);
+      const item = await itemForPost(moderator, post.id);
+      const responses = await Promise.all([
+        ...flaggers.map((f) => f.request({ method: 'POST', url: `/api/posts/${post.id}/flags`, payload: { reason: 'harmful' } })),
+        author.request({ method: 'PATCH', url: `/api/posts/${post.id}`, payload: { body: `I want to end my life, round ${round}.` } }),
+        decide(moderator, item, 'hide', 'Checking'),
+      ]);
+      for (const response of responses) expect(response.statusCode, response.body).toBeLessThan(500);
+    }
+  });
 });
