@@ -44,11 +44,23 @@ export function safeHttpsUrl(url: unknown): string | null {
   }
 }
 
-/** The three states of a fetch, the same everywhere: a quiet "Loading", a kind error with a retry, the content. */
-export function taskView<T>(task: Task<readonly unknown[], T>, complete: (value: T) => unknown, what = 'this'): unknown {
+/**
+ * The three states of a fetch, the same everywhere: a quiet "Loading", a kind error with a retry,
+ * the content. With `keep`, a refresh (a live update) leaves the content on screen while the new
+ * one loads, instead of blanking the page under the reader.
+ */
+export function taskView<T>(
+  task: Task<readonly unknown[], T>,
+  complete: (value: T) => unknown,
+  what = 'this',
+  options: { keep?: boolean } = {},
+): unknown {
   return task.render({
     initial: () => html`<p class="muted" role="status">Loading ${what}…</p>`,
-    pending: () => html`<p class="muted" role="status">Loading ${what}…</p>`,
+    pending: () =>
+      options.keep && task.value !== undefined
+        ? complete(task.value)
+        : html`<p class="muted" role="status">Loading ${what}…</p>`,
     complete,
     error: (error) =>
       html`<div class="notice" role="alert">

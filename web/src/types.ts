@@ -116,15 +116,27 @@ export interface LogEntry {
   createdAt: string;
 }
 
+/** GET /api/notifications (api/schemas/notifications.ts). */
 export interface Notification {
   id: string;
-  kind?: string;
-  type?: string;
-  message?: string;
-  text?: string;
-  threadId?: string | null;
-  postId?: string | null;
-  read?: boolean;
-  readAt?: string | null;
+  kind: 'reply' | 'reaction' | 'moderation' | 'crisis';
+  thread: { id: string; title: string } | null;
+  postId: string | null;
+  data: {
+    count?: number;
+    reaction?: string;
+    action?: string;
+    reason?: string;
+    suspendedUntil?: string;
+    resources?: Resource[];
+  };
+  /** Who replied, as the thread shows them (an alias in an anonymous thread). */
+  actor: { name: string | null; kind: Author['kind'] } | null;
   createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  /** Unread notifications in all, not only on this page. */
+  unread: number;
 }

@@ -3,12 +3,11 @@ import { ContextProvider } from '@lit/context';
 import { api, ApiError, setCsrfToken } from '../api';
 import { sessionContext, isModerator, type Session } from '../context/session';
 import { installEscapeTwice, leaveNow } from '../leave';
-import { onLive, startLive } from '../live';
+import { onLive, setLiveSession } from '../live';
 import { PAGE_LOADERS, PAGE_TITLES } from '../pages';
 import { match, NavigateEvent, type Route } from '../router';
 import { shared } from '../styles';
-import type { Notification, Page, User } from '../types';
-import { isUnread } from '../notifications';
+import type { User } from '../types';
 
 /**
  * The app shell: session provider, header (resources and "leave quickly" on every page), the
@@ -88,14 +87,18 @@ export class HavenApp extends LitElement {
         color: var(--haven-accent);
         font-weight: 550;
       }
-      .dot {
+      /* A quiet count in the page's own colours: news, never an alarm. */
+      .count {
         display: inline-block;
-        width: 0.5rem;
-        height: 0.5rem;
-        border-radius: 50%;
-        background: var(--haven-accent);
-        margin-left: 0.3rem;
-        vertical-align: 0.15em;
+        min-width: 1.3rem;
+        margin-left: 0.35rem;
+        padding: 0 0.4rem;
+        border-radius: 1rem;
+        background: var(--haven-accent-soft);
+        color: var(--haven-text);
+        font-size: 0.82rem;
+        line-height: 1.35rem;
+        text-align: center;
       }
       @media (max-width: 40rem) {
         .bar nav {
@@ -156,6 +159,7 @@ export class HavenApp extends LitElement {
     window.addEventListener(NavigateEvent.type, this.#onNavigate);
     this.#cleanup.push(installEscapeTwice());
     this.#cleanup.push(onLive('notification', () => void this.#refreshUnread()));
+    this.#cleanup.push(onLive('resync', () => void this.#refreshUnread()));
     void this.#loadSession();
     void this.#loadPage(this.route);
   }
@@ -182,8 +186,8 @@ export class HavenApp extends LitElement {
     setCsrfToken(csrfToken);
     this.session = { ...this.session, ready: true, user };
     this.#provider.setValue(this.session);
+    setLiveSession(user !== null);
     if (user) {
-      startLive();
       void this.#refreshUnread();
     } else {
       this.unread = 0;
@@ -193,8 +197,7 @@ export class HavenApp extends LitElement {
   async #refreshUnread(): Promise<void> {
     if (!this.session.user) return;
     try {
-      const page = await api.get<Page<Notification>>('/api/notifications?limit=50');
-      this.unread = page.items.filter(isUnread).length;
+      this.unread = (await api.get<{ count: number }>('/api/notifications/unread-count')).count;
     } catch {
       // Notifications are a comfort, not a necessity: stay quiet if they cannot be fetched.
       this.unread = 0;
@@ -324,7 +327,8 @@ export class HavenApp extends LitElement {
           ? html`<li>
                 <a href="/notifications" aria-current=${this.#current('notifications')}
                   >Notifications${this.unread > 0
-                    ? html`<span class="dot" aria-hidden="true"></span><span class="visually-hidden"> (new)</span>`
+                    ? html`<span class="count">${this.unread > 99 ? '99+' : this.unread}</span
+                        ><span class="visually-hidden"> unread</span>`
                     : nothing}</a
                 >
               </li>

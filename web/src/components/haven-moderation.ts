@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { api, seg } from '../api';
@@ -15,7 +16,10 @@ const TABS = [
   { status: 'resolved', label: 'Resolved' },
 ] as const;
 
-/** The moderation queue, most urgent first; reloads itself after every decision. */
+/**
+ * The moderation queue, most urgent first; reloads itself after every decision and whenever the
+ * queue changes (a flag, another moderator's decision), live, without blanking what is on screen.
+ */
 export class HavenModeration extends LitElement {
   static override properties = { status: { state: true }, announcement: { state: true } };
   static override styles = [
@@ -49,30 +53,42 @@ export class HavenModeration extends LitElement {
     this.announcement = '';
   }
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
-  #stopLive: (() => void) | null = null;
+  #stopLive: (() => void)[] = [];
 
   #queue = new Task(this, {
     task: async ([allowed, status], { signal }) => {
       if (!allowed) return null;
-      return await api.get<Page<QueueItem>>(`/api/moderation/queue?status=${seg(status)}&limit=50`, signal);
+      const page = await api.get<Page<QueueItem>>(`/api/moderation/queue?status=${seg(status)}&limit=50`, signal);
+      return { status, page };
     },
     args: () => [isModerator(this.#session.value?.user ?? null), this.status] as const,
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopLive = onLive('queue.changed', () => void this.#queue.run());
+    this.#stopLive = [onLive('queue.changed', this.#onLive), onLive('resync', this.#onLive)];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopLive?.();
+    this.#stopLive.forEach((stop) => stop());
   }
+
+  #count = (): number => this.#queue.value?.page.items.length ?? 0;
 
   #onChanged = async (): Promise<void> => {
     await this.#queue.run();
-    const count = this.#queue.value?.items.length ?? 0;
+    const count = this.#count();
     this.announcement = `Queue updated: ${count === 0 ? 'nothing waiting' : `${count} waiting`}.`;
+  };
+
+  /** Someone flagged a post or another moderator decided: refresh, and say so only when more is waiting. */
+  #onLive = (): void => {
+    const before = this.#count();
+    void this.#queue.run().then(() => {
+      const count = this.#count();
+      if (count > before) this.announcement = `New in the queue: ${count} waiting.`;
+    });
   };
 
   override render() {
@@ -96,15 +112,20 @@ export class HavenModeration extends LitElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${taskView(
         this.#queue,
-        (page) =>
-          !page || page.items.length === 0
+        (result) =>
+          !result || result.page.items.length === 0
             ? html`<p class="calm">Nothing here right now. Thank you for looking after people.</p>`
             : html`<ol class="list items" @haven-queue-changed=${this.#onChanged}>
-                ${page.items.map(
+                ${repeat(
+                  result.page.items,
+                  // Keyed, so a half-written decision stays with its item when others come and go.
+                  (item) => item.id,
                   (item, i) => html`<li><haven-mod-item .item=${item} .me=${me?.pseudonym ?? ''} .position=${i + 1}></haven-mod-item></li>`,
                 )}
               </ol>`,
         'the queue',
+        // Keep the list through a live refresh of the same tab, not when another tab was chosen.
+        { keep: this.#queue.value?.status === this.status },
       )}`;
   }
 }
