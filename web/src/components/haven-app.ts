@@ -59,12 +59,18 @@ export class HavenApp extends LitElement {
         font-weight: 600;
         color: var(--haven-accent);
         text-decoration: none;
-        margin-right: auto;
+      }
+      /* The nav takes the room between the name and "Leave quickly" and wraps inside it, so the
+         leave button stays on the first line however many links a role adds. */
+      .bar nav {
+        flex: 1 1 0;
+        min-width: 0;
       }
       nav ul {
         list-style: none;
         display: flex;
         flex-wrap: wrap;
+        justify-content: flex-end;
         gap: 0.25rem 1rem;
         margin: 0;
         padding: 0;
@@ -101,9 +107,15 @@ export class HavenApp extends LitElement {
         text-align: center;
       }
       @media (max-width: 40rem) {
+        .brand {
+          margin-right: auto;
+        }
         .bar nav {
           order: 3;
           flex-basis: 100%;
+        }
+        nav ul {
+          justify-content: flex-start;
         }
       }
       .leave {

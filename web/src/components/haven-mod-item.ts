@@ -268,7 +268,9 @@ export class HavenModItem extends LitElement {
       <p class="meta muted">
         The author ${item.authorHistory.accountAgeDays === null
           ? 'has deleted their account'
-          : html`joined ${plural(item.authorHistory.accountAgeDays, 'day')} ago`}
+          : item.authorHistory.accountAgeDays === 0
+            ? 'joined today'
+            : `joined ${plural(item.authorHistory.accountAgeDays, 'day')} ago`}
         and has ${plural(item.authorHistory.removedPosts, 'other post')} taken down.
       </p>
       ${edits.length > 0

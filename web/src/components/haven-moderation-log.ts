@@ -52,7 +52,8 @@ export class HavenModerationLog extends LitElement {
         (page) =>
           !page || page.items.length === 0
             ? html`<p class="calm">No actions yet.</p>`
-            : html`<div class="table-wrap card">
+            : // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
+              html`<div class="table-wrap card" tabindex="0" role="region" aria-label="Moderation actions">
                 <table>
                   <caption class="visually-hidden">Moderation actions</caption>
                   <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Why</th></tr></thead>

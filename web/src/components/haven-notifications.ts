@@ -50,6 +50,21 @@ export class HavenNotifications extends LitElement {
   static override styles = [
     shared,
     css`
+      /* .list (no padding) is declared after .card in the shared sheet; give the card its room back. */
+      ul.card {
+        padding: 0.25rem 1.5rem;
+      }
+      @media (max-width: 30rem) {
+        ul.card {
+          padding: 0.25rem 1rem;
+        }
+      }
+      .help {
+        margin-top: 0.6rem;
+        padding: 0.25rem 1rem;
+        border-radius: var(--haven-radius);
+        background: var(--haven-accent-soft);
+      }
       li.note {
         padding: 0.85rem 0;
         border-bottom: 1px solid var(--haven-border);
@@ -115,7 +130,7 @@ export class HavenNotifications extends LitElement {
         ? html`<span class="reason">You can post again ${when(n.data.suspendedUntil)}.</span>`
         : nothing}
       ${n.kind === 'crisis' && n.data.resources?.length
-        ? html`<haven-resource-list .resources=${n.data.resources}></haven-resource-list>`
+        ? html`<div class="help"><haven-resource-list .resources=${n.data.resources}></haven-resource-list></div>`
         : nothing}
       <span class="when muted">${when(n.createdAt)}</span>
     </li>`;
