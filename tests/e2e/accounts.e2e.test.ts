@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expect as see } from '../helpers/e2e-expect';
@@ -72,8 +73,7 @@ describe('accounts in the browser', () => {
     await w.context.close();
   });
 
-  it('recovers with the recovery code and shows a new one', async (ctx) => {
-    if (!server.has('POST', '/api/auth/recover')) ctx.skip();
+  it('recovers with the recovery code and shows a new one', async () => {
     const w = await openPage(browser, server.baseUrl);
     const name = pseudonym('rowan');
     const code = await signUpInBrowser(w.page, name);
@@ -133,8 +133,31 @@ describe('accounts in the browser', () => {
     });
   }
 
-  it('deletes the account with its password', async (ctx) => {
-    if (!server.has('DELETE', '/api/me')) ctx.skip();
+  it('downloads the account data, then signs out everywhere, ending the other sessions too', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const name = pseudonym('cedar');
+    await signUpInBrowser(w.page, name);
+    const other = await openPage(browser, server.baseUrl);
+    const login = await other.context.request.post('/api/auth/login', { data: { pseudonym: name, password: PASSWORD } });
+    expect(login.status()).toBe(200);
+
+    await w.page.goto('/account');
+    await heading(w.page, 'Your account');
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Download my data' }).click()]);
+    expect(download.suggestedFilename()).toBe('haven-export.json');
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).toContain(name);
+    await see(w.page.getByText(/Your data is downloading/)).toBeVisible();
+
+    await w.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await see(w.page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    expect((await other.context.request.get('/api/me')).status()).toBe(401);
+    expect(await problemsOf(w)).toEqual([]);
+    await w.context.close();
+    await other.context.close();
+  });
+
+  it('deletes the account with its password', async () => {
     const w = await openPage(browser, server.baseUrl);
     const name = pseudonym('aspen');
     await signUpInBrowser(w.page, name);

@@ -178,6 +178,10 @@ describe('reading a thread', () => {
     expect(await axeSerious(w.page)).toEqual([]);
     await w.page.keyboard.press('Escape');
     await see(dialog).toBeHidden();
+    // One Escape closes the dialog and gives focus back to the button that opened it; it must not
+    // count towards "Escape twice" (leave quickly), so the page is still the thread.
+    expect(new URL(w.page.url()).pathname).toBe(`/t/${thread.id}`);
+    await see(w.page.locator('haven-post button:focus', { hasText: 'Flag' })).toHaveCount(1);
     await w.page.getByRole('button', { name: 'Flag this post' }).click();
     await dialog.getByLabel(/Unkind or harassing/).check();
     await dialog.getByLabel(/A note for the moderators/).fill('This was aimed at the OP.');
