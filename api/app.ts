@@ -27,6 +27,8 @@ import notificationRoutes from './routes/notifications/index';
 import threadRoutes from './routes/threads/index';
 import postRoutes from './routes/posts/index';
 import searchRoutes from './routes/search/index';
+import flagRoutes from './routes/flags/index';
+import moderationRoutes from './routes/moderation/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +110,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(threadRoutes);
   await app.register(postRoutes);
   await app.register(searchRoutes);
+  await app.register(flagRoutes);
+  await app.register(moderationRoutes);
 
   if (options.serveWeb ?? config.webDist !== null) {
     if (config.webDist !== null) await app.register(web, { root: config.webDist });

@@ -29,3 +29,14 @@ export async function appendModerationLog(db: Db, entry: LogEntry): Promise<void
     })
     .execute();
 }
+
+/** The log as moderators read it: newest first, keyset on id. Nothing else reads or writes it. */
+export async function listModerationLog(db: Db, q: { beforeId: string | null; limit: number }) {
+  return db
+    .selectFrom('moderation_log')
+    .select(['id', 'actor_name', 'action', 'item_id', 'post_id', 'subject', 'reason', 'created_at'])
+    .$if(q.beforeId !== null, (qb) => qb.where('id', '<', q.beforeId!))
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .execute();
+}
