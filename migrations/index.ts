@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial_schema';
 import * as m0002 from './0002_thread_counts';
-import * as m0005 from './0005_event_log';
+import * as m0003 from './0003_event_log';
 
 /**
  * Every migration, listed by hand: a static import works under tsx, vitest and any bundler,
@@ -10,5 +10,5 @@ import * as m0005 from './0005_event_log';
 export const migrations: Record<string, Migration> = {
   '0001_initial_schema': m0001,
   '0002_thread_counts': m0002,
-  '0005_event_log': m0005,
+  '0003_event_log': m0003,
 };

@@ -2,9 +2,10 @@
  * Server-side rendering: markdown → HTML → DOMPurify, producing the `bodyHtml` the API stores and
  * serves. The browser preview uses `createMarkdown` and `sanitizeHtml` from ./config directly.
  */
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import createDOMPurify from 'dompurify';
 import type { DOMPurify, WindowLike } from 'dompurify';
+import type * as Jsdom from 'jsdom';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { createMarkdown, RENDER_VERSION, sanitizeHtml } from './config';
 
@@ -24,8 +25,13 @@ function getMarkdown(): MarkdownIt {
   return markdown;
 }
 
+// jsdom takes most of a second to load; requiring it on first render keeps it off start-up.
+// It is CommonJS, so a synchronous require keeps renderMarkdown synchronous.
+const requireFromHere = createRequire(import.meta.url);
+
 function getPurify(): DOMPurify {
   if (!purify) {
+    const { JSDOM } = requireFromHere('jsdom') as typeof Jsdom;
     const { window } = new JSDOM('<!doctype html><html><body></body></html>');
     // jsdom's DOMWindow is a structural match for what DOMPurify reads; its types differ in detail.
     purify = createDOMPurify(window as unknown as WindowLike);
