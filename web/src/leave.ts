@@ -14,13 +14,19 @@ export function leaveNow(): void {
   }
 }
 
-/** Esc twice within this many milliseconds leaves; one Esc still closes dialogs as usual. */
+/** Esc twice within this many milliseconds leaves; an Esc that closes a dialog only closes it. */
 const DOUBLE_ESC_MS = 1000;
 
 export function installEscapeTwice(): () => void {
   let last = 0;
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.repeat) return;
+    // An Escape that closes an open dialog belongs to the dialog, not to "leave quickly": under
+    // load Chromium was seen to count the one press that closed the flag dialog twice.
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) {
+      last = 0;
+      return;
+    }
     const now = performance.now();
     if (now - last < DOUBLE_ESC_MS) leaveNow();
     last = now;
