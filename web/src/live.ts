@@ -21,7 +21,8 @@ const MAX_THREADS = 20;
 const handlers = new Map<LiveEventType, Set<LiveHandler>>();
 /** Thread ids on screen, counted: two components may watch the same thread. */
 const threads = new Map<string, number>();
-let signedIn = false;
+/** Who the stream is for (null: nobody signed in). */
+let member: string | null = null;
 let source: EventSource | null = null;
 let openFor = '';
 let lastEventId: string | null = null;
@@ -58,11 +59,14 @@ export function watchThread(id: string): () => void {
 }
 
 /**
- * Called by the session provider whenever the session is known or changes (sign-in, sign-out).
- * The stream carries the rights of the cookie it was opened with, so it is always reopened.
+ * Called by the session provider whenever the session is known or changes. A stream carries the
+ * rights of the cookie it was opened with, so signing in or out reopens it (a role change is
+ * handled by the server, which ends the stream; EventSource then reconnects with the new rights).
+ * Learning at start-up that a reader is signed out, as assumed, changes nothing.
  */
-export function setLiveSession(isSignedIn: boolean): void {
-  signedIn = isSignedIn;
+export function setLiveSession(pseudonym: string | null): void {
+  if (pseudonym === member) return;
+  member = pseudonym;
   openFor = '';
   schedule();
 }
@@ -79,7 +83,7 @@ function schedule(): void {
 
 function wantedUrl(): string | null {
   const ids = [...threads.keys()].slice(-MAX_THREADS);
-  if (!signedIn && ids.length === 0) return null;
+  if (member === null && ids.length === 0) return null;
   const params = new URLSearchParams();
   if (ids.length > 0) params.set('threads', ids.join(','));
   const query = params.toString();

@@ -198,7 +198,7 @@ export class HavenApp extends LitElement {
     setCsrfToken(csrfToken);
     this.session = { ...this.session, ready: true, user };
     this.#provider.setValue(this.session);
-    setLiveSession(user !== null);
+    setLiveSession(user?.pseudonym ?? null);
     if (user) {
       void this.#refreshUnread();
     } else {
