@@ -115,6 +115,30 @@ export function sanitizerApiConfig(): {
 }
 
 /**
+ * The allow-list for a search hit's `snippetHtml`: escaped text with `<mark>` around the matched
+ * words (`highlightSnippet`), so `<mark>` without attributes is all that may stay. In the shape of
+ * the HTML Sanitizer API; DOMPurify gets the same list in `sanitizeSnippet`.
+ */
+export const SNIPPET_TAGS: readonly string[] = Object.freeze(['mark']);
+
+export function snippetSanitizerApiConfig(): { elements: string[]; attributes: string[]; comments: false; dataAttributes: false } {
+  return { elements: [...SNIPPET_TAGS], attributes: [], comments: false, dataAttributes: false };
+}
+
+/** Sanitises a search snippet: text and `<mark>` only, everything else unwrapped to its text. */
+export function sanitizeSnippet(purify: DOMPurify, html: string): string {
+  return purify.sanitize(html, {
+    ALLOWED_TAGS: [...SNIPPET_TAGS],
+    ALLOWED_ATTR: [],
+    ALLOWED_NAMESPACES: ['http://www.w3.org/1999/xhtml'],
+    KEEP_CONTENT: true,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    RETURN_TRUSTED_TYPE: false,
+  });
+}
+
+/**
  * Sanitises HTML with Haven's allow-list. The hook is added for this call only and removed in
  * `finally`, so a DOMPurify instance shared with other code (the web app's) is left as it was.
  */

@@ -18,6 +18,7 @@ export const PAGE_LOADERS: Record<RouteName, () => Promise<unknown>> = {
   'moderation-log': () => import('./components/haven-moderation-log'),
   admin: () => import('./components/haven-admin'),
   resources: () => import('./components/haven-resources'),
+  search: () => import('./components/haven-search'),
   'not-found': () => Promise.resolve(),
 };
 
@@ -35,5 +36,6 @@ export const PAGE_TITLES: Record<RouteName, string> = {
   'moderation-log': 'Moderation log',
   admin: 'Admin',
   resources: 'Help right now',
+  search: 'Search',
   'not-found': 'Not found',
 };

@@ -24,6 +24,7 @@ export type RouteName =
   | 'moderation-log'
   | 'admin'
   | 'resources'
+  | 'search'
   | 'not-found';
 
 const PATTERNS: [RegExp, RouteName, string[]][] = [
@@ -40,6 +41,7 @@ const PATTERNS: [RegExp, RouteName, string[]][] = [
   [/^\/moderation\/log\/?$/, 'moderation-log', []],
   [/^\/admin\/?$/, 'admin', []],
   [/^\/resources\/?$/, 'resources', []],
+  [/^\/search\/?$/, 'search', []],
 ];
 
 export function match(location: { pathname: string; search: string }): Route {

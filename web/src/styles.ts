@@ -112,6 +112,7 @@ export const shared = css`
   input[type='text'],
   input[type='password'],
   input[type='number'],
+  input[type='search'],
   input:not([type]),
   select,
   textarea {
@@ -162,6 +163,21 @@ export const shared = css`
     border-radius: var(--haven-radius);
     padding: 0.85rem 1.1rem;
     margin: 1rem 0;
+  }
+  /* A one-line search form (home and board pages): the field grows, the button keeps its size. */
+  .search-inline {
+    margin: 1.25rem 0;
+  }
+  .search-inline div {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .search-inline input {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .search-inline button {
+    flex: none;
   }
   .visually-hidden {
     position: absolute;

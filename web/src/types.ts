@@ -60,6 +60,13 @@ export interface Post {
   mine: boolean;
 }
 
+/** One hit of GET /api/search: `snippetHtml` is escaped text with `<mark>` around the matches. */
+export interface SearchHit {
+  thread: Thread;
+  post: Post;
+  snippetHtml: string;
+}
+
 export interface Resource {
   name: string;
   contact: string;

@@ -323,6 +323,8 @@ export class HavenApp extends LitElement {
         return html`<haven-admin></haven-admin>`;
       case 'resources':
         return html`<haven-resources></haven-resources>`;
+      case 'search':
+        return html`<haven-search .q=${route.query.get('q') ?? ''} .board=${route.query.get('board') ?? ''}></haven-search>`;
       case 'not-found':
         return html`<h1 tabindex="-1">We could not find that page</h1>
           <p>It may have moved. <a href="/">Go back to the boards</a>.</p>`;
@@ -334,6 +336,7 @@ export class HavenApp extends LitElement {
     return html`<nav aria-label="Main">
       <ul>
         <li><a href="/" aria-current=${this.#current('home')}>Boards</a></li>
+        <li><a href="/search" aria-current=${this.#current('search')}>Search</a></li>
         <li><a class="help" href="/resources" aria-current=${this.#current('resources')}>Need help now?</a></li>
         ${user
           ? html`<li>

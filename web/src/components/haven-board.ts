@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { api, messageOf, seg } from '../api';
 import { plural, taskView, when } from '../format';
+import { onSearchSubmit } from '../search-form';
 import { shared } from '../styles';
 import type { Board, Page, Thread } from '../types';
 
@@ -153,6 +154,14 @@ export class HavenBoard extends LitElement {
       ${board?.premoderated
         ? html`<p class="calm">A moderator reads new posts on this board before they appear, to keep it gentle.</p>`
         : nothing}
+      <form class="search-inline" role="search" action="/search" method="get" @submit=${onSearchSubmit}>
+        <label for="search-q">Search this board</label>
+        <input type="hidden" name="board" .value=${this.slug} />
+        <div>
+          <input id="search-q" name="q" type="search" maxlength="200" autocomplete="off" />
+          <button type="submit" class="quiet">Search</button>
+        </div>
+      </form>
       <nav class="sorts" aria-label="Sort threads">
         <ul>
           ${SORTS.map(

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { Task } from '@lit/task';
 import { api } from '../api';
 import { taskView, when } from '../format';
+import { onSearchSubmit } from '../search-form';
 import { shared } from '../styles';
 import type { Board } from '../types';
 
@@ -39,6 +40,13 @@ export class HavenHome extends LitElement {
     return html`
       <h1 tabindex="-1">Welcome to Haven</h1>
       <p class="lede">A quiet place to be heard. Post under a pseudonym, read at your own pace, and reply with kindness.</p>
+      <form class="search-inline" role="search" action="/search" method="get" @submit=${onSearchSubmit}>
+        <label for="search-q">Search every board</label>
+        <div>
+          <input id="search-q" name="q" type="search" maxlength="200" autocomplete="off" />
+          <button type="submit" class="quiet">Search</button>
+        </div>
+      </form>
       <section aria-labelledby="boards-heading">
         <h2 id="boards-heading" class="visually-hidden">Boards</h2>
         ${taskView(

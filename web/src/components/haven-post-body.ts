@@ -1,17 +1,25 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { DOMPurify } from 'dompurify';
-import { applyLinkPolicy, sanitizeHtml, sanitizerApiConfig } from '../../../api/markdown/sanitize';
+import {
+  applyLinkPolicy,
+  sanitizeHtml,
+  sanitizerApiConfig,
+  sanitizeSnippet,
+  snippetSanitizerApiConfig,
+} from '../../../api/markdown/sanitize';
 
 type SetHTML = (html: string, options: { sanitizer: SanitizerConfig }) => void;
 
 const SANITIZER: SanitizerConfig = sanitizerApiConfig();
+const SNIPPET_SANITIZER: SanitizerConfig = snippetSanitizerApiConfig();
 
 let purify: Promise<DOMPurify> | null = null;
 /** DOMPurify (~11.7 KB gzipped) is fetched only by browsers without the HTML Sanitizer API. */
 const loadPurify = (): Promise<DOMPurify> => (purify ??= import('dompurify').then((m) => m.default));
 
 /**
- * The ONE place HTML enters the page: a post's `bodyHtml` or the composer's preview. The server
+ * The ONE place HTML enters the page: a post's `bodyHtml`, the composer's preview, or (with
+ * `kind="snippet"`, an allow-list of `<mark>` alone) a search hit's `snippetHtml`. The server
  * already sanitised it; this second pass with the very same allow-list (SANITIZE_CONFIG) means a
  * bug or a compromised response on the way still cannot run script here. Where the browser has
  * the HTML Sanitizer API, `setHTML` parses and sanitises straight into the element, with no
@@ -19,7 +27,7 @@ const loadPurify = (): Promise<DOMPurify> => (purify ??= import('dompurify').the
  * DOMPurify is loaded on demand. Everything else in the app binds user text as text.
  */
 export class HavenPostBody extends LitElement {
-  static override properties = { html: {} };
+  static override properties = { html: {}, kind: {} };
   static override styles = css`
     :host {
       display: block;
@@ -79,13 +87,23 @@ export class HavenPostBody extends LitElement {
       border: 0;
       border-top: 1px solid var(--haven-border);
     }
+    mark {
+      background: var(--haven-accent-soft);
+      color: inherit;
+      font-weight: 600;
+      border-radius: 0.2rem;
+      padding: 0 0.1rem;
+    }
   `;
 
   declare html: string;
+  /** `post`: markdown-rendered HTML (SANITIZE_CONFIG); `snippet`: text with `<mark>` only. */
+  declare kind: 'post' | 'snippet';
 
   constructor() {
     super();
     this.html = '';
+    this.kind = 'post';
   }
 
   // The template has no bindings inside the div, so Lit never touches what #fill puts there.
@@ -94,15 +112,16 @@ export class HavenPostBody extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('html')) void this.#fill(this.html);
+    if (changed.has('html') || changed.has('kind')) void this.#fill(this.html);
   }
 
   async #fill(dirty: string): Promise<void> {
     const target = this.renderRoot.querySelector('div');
     if (!target) return;
     const native = (target as Element & { setHTML?: SetHTML }).setHTML;
+    const snippet = this.kind === 'snippet';
     if (typeof native === 'function') {
-      native.call(target, dirty, { sanitizer: SANITIZER });
+      native.call(target, dirty, { sanitizer: snippet ? SNIPPET_SANITIZER : SANITIZER });
       // The Sanitizer API drops javascript: URLs only; our policy (absolute http(s)/mailto, no
       // credentials, our rel) is applied to what it kept.
       for (const anchor of Array.from(target.querySelectorAll('a'))) applyLinkPolicy(anchor);
@@ -110,7 +129,7 @@ export class HavenPostBody extends LitElement {
     }
     const dompurify = await loadPurify();
     if (dirty !== this.html) return; // a newer body arrived while DOMPurify loaded; it fills itself
-    target.innerHTML = sanitizeHtml(dompurify, dirty);
+    target.innerHTML = snippet ? sanitizeSnippet(dompurify, dirty) : sanitizeHtml(dompurify, dirty);
   }
 }
 
