@@ -16,19 +16,23 @@ export interface PostedDetail {
 }
 
 /**
- * Writes a new thread or a reply: markdown with a live preview (same renderer as the server,
- * loaded lazily), a content warning, the alias choice for new threads, and a local draft.
+ * Writes a new thread or a reply, or edits one's own post (`mode="edit"`, prefilled through the
+ * `body` and `contentWarning` properties, saved with PATCH): markdown with a live preview (same
+ * renderer as the server, loaded lazily), a content warning, the alias choice for new threads,
+ * and a local draft for new writing (an edit starts from the server's text, so it keeps none).
  *
- * @fires haven-posted - PostedDetail, once the server has accepted the post
+ * @fires haven-posted - PostedDetail, once the server has accepted the post (or the edit)
+ * @fires haven-edit-cancelled - the author closed the editor without saving
  */
 export class HavenComposer extends LitElement {
   static override properties = {
     mode: {},
     slug: {},
     threadId: {},
+    postId: {},
     threadTitle: { state: true },
-    body: { state: true },
-    contentWarning: { state: true },
+    body: { attribute: false },
+    contentWarning: { attribute: false },
     anonymous: { state: true },
     preview: { state: true },
     sending: { state: true },
@@ -56,9 +60,10 @@ export class HavenComposer extends LitElement {
     `,
   ];
 
-  declare mode: 'thread' | 'reply';
+  declare mode: 'thread' | 'reply' | 'edit';
   declare slug: string;
   declare threadId: string;
+  declare postId: string;
   declare threadTitle: string;
   declare body: string;
   declare contentWarning: string;
@@ -72,6 +77,7 @@ export class HavenComposer extends LitElement {
     this.mode = 'reply';
     this.slug = '';
     this.threadId = '';
+    this.postId = '';
     this.threadTitle = '';
     this.body = '';
     this.contentWarning = '';
@@ -89,6 +95,10 @@ export class HavenComposer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.mode === 'edit') {
+      this.#queuePreview();
+      return;
+    }
     const draft = loadDraft(this.#draftKey);
     if (draft) {
       this.threadTitle = draft.title ?? '';
@@ -100,6 +110,7 @@ export class HavenComposer extends LitElement {
   }
 
   #save(): void {
+    if (this.mode === 'edit') return;
     saveDraft(this.#draftKey, {
       title: this.threadTitle,
       body: this.body,
@@ -149,6 +160,11 @@ export class HavenComposer extends LitElement {
     const cw = this.contentWarning.trim();
     try {
       let detail: PostedDetail;
+      if (this.mode === 'edit') {
+        const post = await api.patch<Post>(`/api/posts/${seg(this.postId)}`, { body: this.body, contentWarning: cw || null });
+        this.dispatchEvent(new CustomEvent<PostedDetail>('haven-posted', { detail: { thread: null, post, crisis: null }, bubbles: true, composed: true }));
+        return;
+      }
       if (this.mode === 'thread') {
         const result = await api.post<{ thread: Thread; post: Post; crisis: Crisis | null }>(
           `/api/boards/${seg(this.slug)}/threads`,
@@ -178,14 +194,19 @@ export class HavenComposer extends LitElement {
     }
   }
 
+  #cancel(): void {
+    this.dispatchEvent(new Event('haven-edit-cancelled', { bubbles: true, composed: true }));
+  }
+
   override render() {
     const thread = this.mode === 'thread';
+    const editing = this.mode === 'edit';
     return html`<form @submit=${this.#onSubmit} @input=${this.#onInput} novalidate>
       ${thread
         ? html`<label for="title">Title</label>
             <input id="title" name="title" type="text" maxlength="200" required autocomplete="off" .value=${this.threadTitle} />`
         : nothing}
-      <label for="body">${thread ? 'What would you like to share?' : 'Your reply'}</label>
+      <label for="body">${thread ? 'What would you like to share?' : editing ? 'Your post' : 'Your reply'}</label>
       <span class="hint" id="body-hint">Markdown works: *italics*, **bold**, &gt; quotes, - lists.</span>
       <textarea id="body" name="body" maxlength="20000" required aria-describedby="body-hint" .value=${this.body}></textarea>
       ${this.body.length > 18000 ? html`<p class="counter muted">${20000 - this.body.length} characters left</p>` : nothing}
@@ -208,8 +229,11 @@ export class HavenComposer extends LitElement {
         : nothing}
       ${this.error ? html`<p class="notice" role="alert" tabindex="-1">${this.error}</p>` : nothing}
       <div class="actions">
-        <button type="submit" ?disabled=${this.sending}>${this.sending ? 'Posting…' : thread ? 'Post thread' : 'Post reply'}</button>
-        <span class="muted">Your draft is saved on this device until you post.</span>
+        ${editing
+          ? html`<button type="submit" ?disabled=${this.sending}>${this.sending ? 'Saving…' : 'Save changes'}</button>
+              <button type="button" class="quiet" @click=${this.#cancel}>Cancel</button>`
+          : html`<button type="submit" ?disabled=${this.sending}>${this.sending ? 'Posting…' : thread ? 'Post thread' : 'Post reply'}</button>
+              <span class="muted">Your draft is saved on this device until you post.</span>`}
       </div>
     </form>`;
   }

@@ -126,6 +126,12 @@ export class HavenNotifications extends LitElement {
       ${n.read ? nothing : html`<span class="new">New</span>`}
       ${n.thread ? html`<a href="/t/${encodeURIComponent(n.thread.id)}">${text}</a>` : text}
       ${reason ? html`<span class="reason">Their reason: ${reason}</span>` : nothing}
+      ${n.kind === 'moderation' && n.thread && (n.data.action === 'remove' || n.data.action === 'hide')
+        ? html`<span class="reason"
+            >If you think this was a mistake, you can
+            <a href="/t/${encodeURIComponent(n.thread.id)}">ask for another look</a> from your post.</span
+          >`
+        : nothing}
       ${n.kind === 'moderation' && n.data.suspendedUntil
         ? html`<span class="reason">You can post again ${when(n.data.suspendedUntil)}.</span>`
         : nothing}

@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { api, messageOf, seg } from '../api';
 import { when } from '../format';
 import { shared } from '../styles';
 import type { Author, Post } from '../types';
+import type { PostedDetail } from './haven-composer';
 import './haven-post-body';
 import './haven-reactions';
 
@@ -18,7 +19,9 @@ export function authorLabel(author: Author) {
 
 /**
  * One post: author and time, the body (folded behind its content warning), reactions, and the
- * flag and delete actions. Removed or deleted posts are tombstones for everyone but their author.
+ * flag action; on one's own post, edit (the composer, loaded on demand), delete, and on a post a
+ * moderator took down, "ask for another look". Removed or deleted posts are tombstones for
+ * everyone but their author.
  *
  * @fires haven-post-changed - the post's status changed here (deleted by its author)
  */
@@ -28,6 +31,8 @@ export class HavenPost extends LitElement {
     signedIn: { type: Boolean },
     confirming: { state: true },
     flagging: { state: true },
+    editing: { state: true },
+    appealReady: { state: true },
     error: { state: true },
   };
   static override styles = [
@@ -115,6 +120,12 @@ export class HavenPost extends LitElement {
         margin: 0 0 0.85rem;
         font-size: 0.95rem;
       }
+      .calm.confirm {
+        margin: 1rem 0 0;
+      }
+      .confirm p {
+        margin: 0 0 0.6rem;
+      }
     `,
   ];
 
@@ -122,6 +133,8 @@ export class HavenPost extends LitElement {
   declare signedIn: boolean;
   declare confirming: boolean;
   declare flagging: boolean;
+  declare editing: boolean;
+  declare appealReady: boolean;
   declare error: string;
 
   constructor() {
@@ -129,7 +142,50 @@ export class HavenPost extends LitElement {
     this.signedIn = false;
     this.confirming = false;
     this.flagging = false;
+    this.editing = false;
+    this.appealReady = false;
     this.error = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The appeal form is its own small chunk: only an author whose post was taken down needs it.
+    const post = this.post;
+    if (changed.has('post') && post.mine && (post.status === 'hidden' || post.status === 'removed') && !this.appealReady) {
+      void import('./haven-appeal').then(() => (this.appealReady = true));
+    }
+  }
+
+  get #editable(): boolean {
+    const post = this.post;
+    return post.mine && typeof post.body === 'string' && (post.status === 'published' || post.status === 'pending');
+  }
+
+  /** The editor is the composer itself (its own chunk, with the markdown preview). */
+  async #openEditor(): Promise<void> {
+    try {
+      await import('./haven-composer');
+    } catch (error) {
+      this.error = messageOf(error);
+      return;
+    }
+    this.confirming = false;
+    this.editing = true;
+    await this.updateComplete;
+    const composer = this.renderRoot.querySelector('haven-composer');
+    await composer?.updateComplete;
+    (composer?.shadowRoot?.querySelector('textarea') as HTMLElement | null)?.focus();
+  }
+
+  #onEdited(event: CustomEvent<PostedDetail>): void {
+    event.stopPropagation();
+    this.post = event.detail.post;
+    this.#closeEditor();
+    this.dispatchEvent(new Event('haven-post-changed', { bubbles: true, composed: true }));
+  }
+
+  #closeEditor(): void {
+    this.editing = false;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('button.edit') as HTMLElement | null)?.focus());
   }
 
   /** The flag dialog is its own chunk: most readers never open it. */
@@ -154,6 +210,17 @@ export class HavenPost extends LitElement {
     }
   }
 
+  async #askDelete(): Promise<void> {
+    this.confirming = true;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('.confirm button.keep') as HTMLElement | null)?.focus();
+  }
+
+  #keep(): void {
+    this.confirming = false;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('footer .tools button:last-child') as HTMLElement | null)?.focus());
+  }
+
   #renderStatus() {
     const post = this.post;
     if (post.status === 'pending') {
@@ -166,6 +233,7 @@ export class HavenPost extends LitElement {
           A moderator ${post.status === 'hidden' ? 'hid' : 'removed'} this post, so only you can see it.
           ${reason ? html`Their reason: “${reason}”` : nothing}
         </p>
+        ${this.appealReady ? html`<haven-appeal .postId=${post.id}></haven-appeal>` : nothing}
       </div>`;
     }
     return nothing;
@@ -188,10 +256,19 @@ export class HavenPost extends LitElement {
     return html`<article aria-label="Post by ${post.author.name}">
       <header>
         ${authorLabel(post.author)}
-        <span class="when">${when(post.createdAt)}${post.editedAt ? html` · edited` : nothing}</span>
+        <span class="when">${when(post.createdAt)}${post.editedAt ? html` · <span class="edited">edited ${when(post.editedAt)}</span>` : nothing}</span>
       </header>
       ${post.mine ? this.#renderStatus() : nothing}
-      ${post.contentWarning
+      ${this.editing
+        ? html`<haven-composer
+            mode="edit"
+            .postId=${post.id}
+            .body=${post.body ?? ''}
+            .contentWarning=${post.contentWarning ?? ''}
+            @haven-posted=${this.#onEdited}
+            @haven-edit-cancelled=${() => this.#closeEditor()}
+          ></haven-composer>`
+        : post.contentWarning
         ? html`<details>
             <summary>Content warning: ${post.contentWarning}. <span class="muted-inline">Show post</span></summary>
             ${body}
@@ -208,9 +285,11 @@ export class HavenPost extends LitElement {
           ? html`<div class="tools">
               ${post.mine
                 ? this.confirming
-                  ? html`<button class="quiet" @click=${this.#delete}>Yes, delete it</button>
-                      <button class="quiet" @click=${() => (this.confirming = false)}>Keep it</button>`
-                  : html`<button class="quiet" @click=${() => (this.confirming = true)}>Delete</button>`
+                  ? nothing
+                  : html`${this.#editable && !this.editing
+                        ? html`<button class="quiet edit" @click=${this.#openEditor}>Edit<span class="visually-hidden"> your post</span></button>`
+                        : nothing}
+                      <button class="quiet" @click=${this.#askDelete}>Delete<span class="visually-hidden"> your post</span></button>`
                 : html`<button class="quiet" aria-haspopup="dialog" @click=${this.#openFlag}>
                       Flag<span class="visually-hidden"> this post</span>
                     </button>
@@ -222,6 +301,17 @@ export class HavenPost extends LitElement {
               >
             </div>`}
       </footer>
+      ${this.confirming
+        ? html`<div class="calm confirm" role="group" aria-labelledby="confirm-${post.id}">
+            <p id="confirm-${post.id}">
+              Delete this post? Its words will be erased for good; the thread will show that a post was deleted here.
+            </p>
+            <div class="tools">
+              <button class="quiet" @click=${this.#delete}>Yes, delete it</button>
+              <button class="quiet keep" @click=${this.#keep}>Keep it</button>
+            </div>
+          </div>`
+        : nothing}
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
     </article>`;
   }
