@@ -137,7 +137,7 @@ describe('every page', () => {
     { name: 'thread-seeded', path: () => `/t/${seeded.thread}`, as: 'member', heading: /Panic on the train/ },
     { name: 'board-unanswered', path: '/b/loneliness?sort=unanswered', heading: /Loneliness/ },
     { name: 'resources', path: '/resources', heading: /Help, right now/ },
-    { name: 'search', path: '/search?q=train', heading: /Search/ },
+    { name: 'search', path: '/search?q=breathing', heading: /Search/ },
     { name: 'signup', path: '/signup', heading: /Join Haven/ },
     { name: 'signin', path: '/signin', heading: /Sign in/ },
     { name: 'recover', path: '/recover', heading: /Recover your account/ },

@@ -35,8 +35,13 @@ export class HavenSearch extends LitElement {
       form label {
         margin-top: 0;
       }
+      /* One height for field, select and button, so their labels line up above them. */
+      form input,
+      form select,
       form button {
+        height: 2.9rem;
         min-height: 2.9rem;
+        box-sizing: border-box;
       }
       @media (max-width: 40rem) {
         form {
@@ -159,7 +164,7 @@ export class HavenSearch extends LitElement {
       <h3><a href="/t/${seg(hit.thread.id)}">${hit.thread.title}</a></h3>
       <p class="muted meta">
         in ${hit.thread.board.name} · ${hit.post.author.kind === 'deleted' ? 'a former member' : hit.post.author.name}
-        ${when(hit.post.createdAt)}
+        · ${when(hit.post.createdAt)}
       </p>
       <haven-post-body kind="snippet" .html=${hit.snippetHtml}></haven-post-body>
     </li>`;
