@@ -510,6 +510,96 @@ describe(`contract: boards, threads and posts on ${ENGINE}`, () => {
     });
   });
 
+  describe('more visibility and CSRF', () => {
+    it('CSRF applies to PUT, PATCH and DELETE as well', async () => {
+      const { post } = await newThread(alice);
+      const headers = { cookie: alice.cookie };
+      expectError(await t.app.inject({ method: 'PUT', url: `/api/posts/${post.id}/reactions/hug`, headers }), 403);
+      expectError(await t.app.inject({ method: 'DELETE', url: `/api/posts/${post.id}/reactions/hug`, headers }), 403);
+      expectError(await t.app.inject({ method: 'PATCH', url: `/api/posts/${post.id}`, headers, payload: { body: 'no csrf' } }), 403);
+      expectError(await t.app.inject({ method: 'DELETE', url: `/api/posts/${post.id}`, headers }), 403);
+      expectError(await t.app.inject({ method: 'POST', url: '/api/notifications/read', headers, payload: { upTo: '1' } }), 403);
+      expect((await t.app.inject({ url: `/api/threads/${post.threadId}` })).json().items[0].status).toBe('published');
+    });
+
+    it('a pending thread: others get 404 on it and cannot reply or react', async () => {
+      const slug = await freshBoard(true);
+      const newbie = await register(t.app);
+      const { thread, post } = await newThread(newbie, { body: 'pending words' }, slug);
+      expect(post.status).toBe('pending');
+      expect(thread.status).toBe('pending');
+      expectError(await bob.req('GET', `/api/threads/${thread.id}`), 404);
+      expectError(await t.app.inject({ url: `/api/threads/${thread.id}` }), 404);
+      expectError(await t.app.inject({ url: `/api/threads/${thread.id}/posts` }), 404);
+      expectError(await bob.req('POST', `/api/threads/${thread.id}/posts`, { body: 'hello?' }), 404);
+      expectError(await bob.req('PUT', `/api/posts/${post.id}/reactions/hug`), 404);
+      const search = await t.app.inject({ url: '/api/search?q=pending%20words' });
+      expect(search.body).not.toContain(post.id === '' ? 'x' : 'pending words');
+    });
+
+    it('a pending reply in a published thread is visible to its author and moderators only', async () => {
+      const slug = await freshBoard(true);
+      const { thread } = await newThread(alice, {}, slug);
+      const newbie = await register(t.app);
+      const { post } = await reply(newbie, thread.id, { body: 'pending reply words' });
+      expect(post.status).toBe('pending');
+      const asOther = await bob.req('GET', `/api/threads/${thread.id}`);
+      expect(asOther.statusCode).toBe(200);
+      expect(asOther.body).not.toContain('pending reply words');
+      const own = await newbie.req('GET', `/api/threads/${thread.id}`);
+      expect(own.body).toContain('pending reply words');
+      const moderator = await veteran(t, 'moderator');
+      expect((await moderator.req('GET', `/api/threads/${thread.id}`)).body).toContain('pending reply words');
+    });
+
+    it('an edited or deleted post: no edits after delete (404/409); editedAt changes', async () => {
+      const { post } = await newThread(alice);
+      const { post: r } = await reply(bob, post.threadId);
+      expect((await bob.req('DELETE', `/api/posts/${r.id}`)).statusCode).toBe(204);
+      const edit = await bob.req('PATCH', `/api/posts/${r.id}`, { body: 'resurrect' });
+      expect([404, 409]).toContain(edit.statusCode);
+      expectError(edit, edit.statusCode);
+      const again = await bob.req('DELETE', `/api/posts/${r.id}`);
+      expect([204, 404, 409]).toContain(again.statusCode);
+    });
+
+    it('a moderator reply answers a thread; the author’s alias reply does not', async () => {
+      const slug = await freshBoard();
+      const moderator = await veteran(t, 'moderator');
+      const a = (await newThread(alice, { anonymous: true }, slug)).thread.id;
+      const b = (await newThread(alice, {}, slug)).thread.id;
+      await reply(alice, a);
+      await reply(moderator, b);
+      const ids = (await t.app.inject({ url: `/api/boards/${slug}/threads?sort=unanswered` })).json().items.map((th: Json) => th.id);
+      expect(ids).toEqual([a]);
+    });
+
+    it('reacting from an anonymous thread does not reveal the reactor to the post author', async () => {
+      const slug = await freshBoard();
+      const helper = await veteran(t);
+      const { thread } = await newThread(alice, { anonymous: true }, slug);
+      const { post } = await reply(helper, thread.id);
+      expect((await alice.req('PUT', `/api/posts/${post.id}/reactions/thanks`)).statusCode).toBe(200);
+      await reply(alice, thread.id, { body: 'thank you for answering' });
+      const notes = await helper.req('GET', '/api/notifications');
+      expect(notes.json().items.length).toBeGreaterThan(0);
+      expect(notes.body).not.toContain(alice.pseudonym);
+      const view = await helper.req('GET', `/api/threads/${thread.id}`);
+      expect(view.body).not.toContain(alice.pseudonym);
+    });
+
+    it('limit beyond 100 or below 1 on other lists is refused or clamped', async () => {
+      for (const url of ['/api/search?q=hello&limit=101', '/api/notifications?limit=101', '/api/notifications?limit=0']) {
+        const response = await alice.req('GET', url);
+        if (response.statusCode === 200) expect(response.json().items.length).toBeLessThanOrEqual(100);
+        else {
+          expect([400, 422]).toContain(response.statusCode);
+          expectError(response, response.statusCode);
+        }
+      }
+    });
+  });
+
   describe('Idempotency-Key on creating POSTs', () => {
     it('threads: same key + same body replays, nothing created twice; different body → 422', async () => {
       const slug = await freshBoard();
