@@ -390,6 +390,65 @@ describe(`contract: flags and moderation on ${ENGINE}`, () => {
     });
   });
 
+  describe('more moderation edges', () => {
+    it('approving a pending post tells its author (a moderation decision on their post)', async () => {
+      const premod = `pre2-${process.pid % 10000}`;
+      expect((await admin.req('POST', '/api/boards', { slug: premod, name: 'Pre 2', description: '', premoderated: true })).statusCode).toBe(201);
+      const newbie = await register(t.app);
+      const { post } = await newThread(newbie, { body: 'waiting for approval' }, premod);
+      const item = await itemFor(post.id);
+      expect((await mod.req('POST', `/api/moderation/items/${item.id}/decision`, { action: 'approve', reason: 'welcome', version: item.version })).statusCode).toBe(200);
+      const notes = (await newbie.req('GET', '/api/notifications')).json();
+      expect(notes.items.length).toBeGreaterThan(0);
+      expect(JSON.stringify(notes.items)).toMatch(/moderation|approve/i);
+      expect(JSON.stringify(notes.items)).not.toContain(mod.pseudonym);
+    });
+
+    it('the log of a suspension does not name an anonymous author', async () => {
+      const victim = await veteran(t);
+      const { post } = await newThread(victim, { body: 'anon to suspend', anonymous: true }, board);
+      await bob.req('POST', `/api/posts/${post.id}/flags`, { reason: 'harassment' });
+      const item = await itemFor(post.id);
+      expect((await mod.req('POST', `/api/moderation/items/${item.id}/suspend`, { days: 1, reason: 'log check' })).statusCode).toBe(200);
+      const log = await mod.req('GET', '/api/moderation/log?limit=100');
+      expect(log.body).toContain('log check');
+      expect(log.body).not.toContain(victim.pseudonym);
+      const q = await mod.req('GET', '/api/moderation/queue?status=open&limit=100');
+      expect(q.body).not.toContain(victim.pseudonym);
+    });
+
+    it('decision without a version → 400/422; on a decided item → 409; claim of a decided item → 409', async () => {
+      const { item } = await flagged();
+      const missing = await mod.req('POST', `/api/moderation/items/${item.id}/decision`, { action: 'approve', reason: 'x' });
+      expect([400, 422]).toContain(missing.statusCode);
+      expectError(missing, missing.statusCode);
+      const ok = await mod.req('POST', `/api/moderation/items/${item.id}/decision`, { action: 'approve', reason: 'x', version: item.version });
+      expect(ok.statusCode).toBe(200);
+      const newVersion = ok.json().version ?? item.version + 1;
+      expectError(await mod.req('POST', `/api/moderation/items/${item.id}/decision`, { action: 'hide', reason: 'x', version: newVersion }), 409);
+      expectError(await mod2.req('POST', `/api/moderation/items/${item.id}/claim`), 409);
+    });
+
+    it('a claim by one moderator does not stop the queue from showing the item to others', async () => {
+      const { item } = await flagged();
+      expect((await mod.req('POST', `/api/moderation/items/${item.id}/claim`)).statusCode).toBe(200);
+      const seen = (await queue(mod2)).find((i) => i.id === item.id)!;
+      expect(seen.claimedBy).toBe(mod.pseudonym);
+    });
+
+    it('an account deleted after posting anonymously leaves its posts deleted', async () => {
+      const leaver = await veteran(t);
+      const { thread, post } = await newThread(leaver, { body: 'anon then gone', anonymous: true }, board);
+      await reply(bob, thread.id);
+      expect((await leaver.req('DELETE', '/api/me', { password: leaver.password })).statusCode).toBe(204);
+      const view = await bob.req('GET', `/api/threads/${thread.id}`);
+      const p = (view.json().items as Json[]).find((x) => x.id === post.id)!;
+      expect(p.status).toBe('deleted');
+      expect(p.author.kind).toBe('deleted');
+      expect(view.body).not.toContain('anon then gone');
+    });
+  });
+
   describe('roles shown on authors', () => {
     it('a moderator’s post carries author.role moderator', async () => {
       const { thread } = await newThread(alice, {}, board);
