@@ -212,6 +212,26 @@ describe(`contract: sessions and account on ${ENGINE}`, () => {
       expectError(response, 403);
     });
 
+    it('signing in with a live session cookie in the jar needs no CSRF header (it is not authenticated by it)', async () => {
+      const c = await register(t.app);
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: c.cookie }, payload: { pseudonym: c.pseudonym, password: c.password } });
+      expect(login.statusCode, login.body).toBe(200);
+      const other = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        headers: { cookie: c.cookie },
+        payload: { pseudonym: uniqueName('jar'), password: 'a long enough password' },
+      });
+      expect(other.statusCode, other.body).toBe(201);
+      const recover = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/recover',
+        headers: { cookie: c.cookie },
+        payload: { pseudonym: c.pseudonym, recoveryCode: c.recoveryCode, newPassword: 'a recovered password' },
+      });
+      expect(recover.statusCode, recover.body).toBe(200);
+    });
+
     it('GET needs no CSRF header', async () => {
       const c = await register(t.app);
       expect((await t.app.inject({ url: '/api/notifications', headers: { cookie: c.cookie } })).statusCode).toBe(200);

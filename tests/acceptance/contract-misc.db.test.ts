@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../helpers/database';
 import { buildTestApp, type TestApp } from '../helpers/app';
+import { openStream } from '../helpers/sse';
 import {
   BOARD,
   expectError,
@@ -163,6 +164,29 @@ describe(`contract: search, notifications, operations on ${ENGINE}`, () => {
       expect(missing.statusCode).toBeLessThan(500);
     });
 
+    it('hidden posts and pending posts are not searchable by others; search paginates', async () => {
+      const moderator = await veteran(t, 'moderator');
+      const word = `quokka${process.pid % 10000}`;
+      const shown = await newThread(alice, { body: `visible ${word}` });
+      const hidden = await newThread(alice, { body: `to be hidden ${word}` });
+      await bob.req('POST', `/api/posts/${hidden.post.id}/flags`, { reason: 'spam' });
+      const item = (await moderator.req('GET', '/api/moderation/queue?limit=100')).json().items.find((i: Json) => i.post.id === hidden.post.id);
+      expect((await moderator.req('POST', `/api/moderation/items/${item.id}/decision`, { action: 'hide', reason: 'x', version: item.version })).statusCode).toBe(200);
+      for (let i = 0; i < 3; i += 1) await newThread(bob, { body: `more ${word} number ${i}` });
+      const all = (await bob.req('GET', `/api/search?q=${word}&limit=100`)).json();
+      const ids = (all.items as Json[]).map((x) => x.post.id);
+      expect(ids).toContain(shown.post.id);
+      expect(ids).not.toContain(hidden.post.id);
+      expect(ids.length).toBe(4);
+      const first = (await bob.req('GET', `/api/search?q=${word}&limit=2`)).json();
+      expect(first.items.length).toBe(2);
+      expect(typeof first.nextCursor).toBe('string');
+      const second = (await bob.req('GET', `/api/search?q=${word}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+      const walked = [...first.items, ...second.items].map((x: Json) => x.post.id);
+      expect(new Set(walked).size).toBe(4);
+      expect(second.nextCursor).toBeNull();
+    });
+
     it('an unknown board filter → 404 or empty list', async () => {
       const response = await t.app.inject({ url: '/api/search?q=hello&board=no-such-board' });
       if (response.statusCode === 200) expect(response.json().items).toEqual([]);
@@ -216,13 +240,30 @@ describe(`contract: search, notifications, operations on ${ENGINE}`, () => {
   });
 
   describe('live updates', () => {
-    it('GET /api/events answers text/event-stream', async () => {
+    it('GET /api/events: post.created for threads on screen, notification for the member, queue.changed for moderators', async () => {
       const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-      const controller = new AbortController();
-      const response = await fetch(`${address}/api/events`, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-      controller.abort();
+      const moderator = await veteran(t, 'moderator');
+      const author = await veteran(t);
+      const { thread, post } = await newThread(author);
+      const watcher = await openStream(address, { query: `threads=${thread.id}` });
+      const member = await openStream(address, { cookie: author.cookie });
+      const staff = await openStream(address, { cookie: moderator.cookie });
+      try {
+        expect(watcher.status).toBe(200);
+        expect(String(watcher.headers['content-type'])).toMatch(/text\/event-stream/);
+        await reply(bob, thread.id, { body: 'live reply' });
+        await bob.req('POST', `/api/posts/${post.id}/flags`, { reason: 'other' });
+        const [created] = await watcher.waitFor(1);
+        expect(created!.event).toBe('post.created');
+        expect(JSON.stringify(created!.data)).toContain(thread.id);
+        expect((await member.waitFor(1)).some((e) => e.event === 'notification')).toBe(true);
+        expect((await staff.waitFor(1)).some((e) => e.event === 'queue.changed')).toBe(true);
+        expect(JSON.stringify(watcher.received())).not.toContain(bob.pseudonym);
+      } finally {
+        watcher.close();
+        member.close();
+        staff.close();
+      }
     });
   });
 

@@ -1,3 +1,4 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../helpers/database';
 import { buildTestApp, type TestApp } from '../helpers/app';
@@ -418,6 +419,27 @@ describe(`contract: boards, threads and posts on ${ENGINE}`, () => {
         expect(view.body).not.toContain('secret words to erase');
       }
       expectError(await alice.req('DELETE', '/api/posts/999999999'), 404);
+    });
+
+    it('DELETE erases the text from the database, edits included', async () => {
+      const { thread } = await newThread(alice);
+      const { post } = await reply(bob, thread.id, { body: 'first version zqxj' });
+      expect((await bob.req('PATCH', `/api/posts/${post.id}`, { body: 'second version zqxj' })).statusCode).toBe(200);
+      expect((await bob.req('DELETE', `/api/posts/${post.id}`)).statusCode).toBe(204);
+      const db = t.database.db as unknown as Kysely<unknown>;
+      const posts = await sql<{ n: number }>`select count(*)::int as n from posts where id = ${post.id} and (body_md is not null or body_html <> '')`.execute(db);
+      expect(posts.rows[0]!.n).toBe(0);
+      const edits = await sql<{ n: number }>`select count(*)::int as n from post_edits where post_id = ${post.id} and body_md like '%zqxj%'`.execute(db);
+      expect(edits.rows[0]!.n).toBe(0);
+    });
+
+    it('the recovery code and password are stored only as hashes', async () => {
+      const c = await register(t.app);
+      const db = t.database.db as unknown as Kysely<unknown>;
+      const row = (await sql<{ p: string; r: string }>`select password_hash as p, recovery_hash as r from accounts where pseudonym = ${c.pseudonym}`.execute(db)).rows[0]!;
+      expect(row.p).not.toContain(c.password);
+      expect(row.r).not.toContain(c.recoveryCode);
+      expect(row.r.replace(/-/g, '')).not.toContain(c.recoveryCode.replace(/-/g, ''));
     });
 
     it('PUT/DELETE /api/posts/:id/reactions/:kind → 200 { reactions }, idempotent', async () => {
