@@ -88,8 +88,28 @@ export type ThreadKey = readonly [string, string];
  * (threads_board_active, threads_board_new, threads_board_unanswered), so a deep page costs
  * the same as the first. Fetches limit + 1.
  */
-export function boardThreadsPage(db: Db, boardId: string, sort: ThreadSort, after: ThreadKey | null, limit: number): ThreadQuery {
-  const base = selectThreads(db).where('threads.board_id', '=', boardId).where('threads.status', '=', 'published');
+/** A row of a board's list: `sort_time` is its sort time to the microsecond, for the next page's cursor. */
+export type ThreadListRow = ThreadRow & { sort_time: string };
+
+/**
+ * The sort time as ISO 8601 with microseconds. A JavaScript Date keeps only milliseconds, so a cursor
+ * made from one would land before the row it came from and repeat it (or skip its neighbours).
+ */
+function sortTime(column: 'created_at' | 'last_activity_at') {
+  return sql<string>`to_char(${sql.ref(`threads.${column}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('sort_time');
+}
+
+export function boardThreadsPage(
+  db: Db,
+  boardId: string,
+  sort: ThreadSort,
+  after: ThreadKey | null,
+  limit: number,
+): SelectQueryBuilder<Database, 'threads', ThreadListRow> {
+  const base = selectThreads(db)
+    .select(sortTime(sort === 'active' ? 'last_activity_at' : 'created_at'))
+    .where('threads.board_id', '=', boardId)
+    .where('threads.status', '=', 'published');
   if (sort === 'active') {
     return base
       .$if(after !== null, (q) =>
@@ -114,9 +134,8 @@ export function boardThreadsPage(db: Db, boardId: string, sort: ThreadSort, afte
     .limit(limit + 1);
 }
 
-export function threadSortKey(row: ThreadRow, sort: ThreadSort): ThreadKey {
-  const time = sort === 'active' ? row.last_activity_at : row.created_at;
-  return [new Date(time).toISOString(), row.id];
+export function threadSortKey(row: ThreadListRow): ThreadKey {
+  return [row.sort_time, row.id];
 }
 
 export interface NewThread {

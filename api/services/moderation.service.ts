@@ -311,17 +311,18 @@ export async function appealPost(
   input: { note: string },
   idempotencyKey?: string,
 ): Promise<Outcome<{ appeal: { postId: string; note: string; createdAt: string } }>> {
-  const post = await findPostForWrite(deps.db, postId, { lock: false });
-  if (post === undefined || post.status === 'deleted') throw notFound('No post by that id.');
-  if (post.account_id !== actor.id) throw forbidden('not_author', 'Only the author of a post can appeal a decision on it.');
-  const latest = await latestItemForPost(deps.db, postId);
-  const check = appeal(latest ? itemState(latest) : null, { id: post.id, status: post.status }, cleanText(input.note));
-  if (!check.ok) throw fromDomain(check.error);
-  const note = check.value.note;
-  if (length(note) > APPEAL_NOTE_MAX) throw unprocessable('note_too_long', `The note must be at most ${APPEAL_NOTE_MAX} characters.`);
-
+  // The checks run inside the transaction, after any Idempotency-Key replay: a retried appeal gets
+  // its first answer (201), not the "already appealed" its own first attempt would now cause.
   return postingTransaction(deps.db, actor.id, { key: idempotencyKey, hash: requestHash(`appeal:${postId}`, input) }, async (trx) => {
     if (!(await lockPostBeforeItem(trx, postId))) throw notFound('No post by that id.');
+    const post = await findPostForWrite(trx, postId, { lock: false });
+    if (post === undefined || post.status === 'deleted') throw notFound('No post by that id.');
+    if (post.account_id !== actor.id) throw forbidden('not_author', 'Only the author of a post can appeal a decision on it.');
+    const latest = await latestItemForPost(trx, postId);
+    const check = appeal(latest ? itemState(latest) : null, { id: post.id, status: post.status }, cleanText(input.note));
+    if (!check.ok) throw fromDomain(check.error);
+    const note = check.value.note;
+    if (length(note) > APPEAL_NOTE_MAX) throw unprocessable('note_too_long', `The note must be at most ${APPEAL_NOTE_MAX} characters.`);
     // A fresh item keeps the decided one as it was; the partial unique index makes a racing twin join it.
     const item = await openOrJoinItem(trx, { postId, crisis: false, weight: 0, automatic: [] });
     if (!item.created || !(await setAppealNote(trx, item.id, note))) {

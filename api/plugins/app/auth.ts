@@ -49,6 +49,8 @@ declare module 'fastify' {
 
 const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes that start a session rather than use one: a cookie they carry is not what authenticates them. */
+const SIGN_IN_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/auth/recover']);
 /** Writing last_seen_at on every request would turn each read into a write; once a minute is plenty. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -81,6 +83,8 @@ async function authPlugin(app: FastifyInstance, options: { config: Config }): Pr
   app.addHook('onRequest', async (request, reply) => {
     // Static files never need the member, and a database round trip per asset would be waste.
     if (!request.url.startsWith('/api/')) return;
+    // Signing in is not authenticated by the cookie, so an old session's cookie neither applies nor asks for CSRF.
+    if (SIGN_IN_ROUTES.has(request.routeOptions.url ?? '')) return;
     const raw = request.cookies[SESSION_COOKIE];
     if (raw === undefined || raw === '') return;
     let token: SessionToken;

@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Board } from '../../db/schema';
 import { findBoardBySlug, insertBoard, listBoards, updateBoard } from '../../db/boards.repository';
 import { conflict, notFound, unprocessable } from '../../errors';
+import { requireMemberOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/common';
+import { IdempotencyHeaders } from '../../schemas/threads';
+import { idempotencyKey, postingTransaction, requestHash } from '../../services/posting-guards';
 import {
   BoardList,
   BoardSchema,
@@ -47,22 +50,34 @@ const boardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/boards',
     {
       preHandler: app.requireRole('admin'),
-      schema: { tags: ['boards'], body: CreateBoardBody, response: { 201: BoardSchema, ...errorResponses } },
+      schema: {
+        tags: ['boards'],
+        headers: IdempotencyHeaders,
+        body: CreateBoardBody,
+        response: { 201: BoardSchema, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const { slug, premoderated } = request.body;
       if (!SLUG.test(slug)) {
         throw unprocessable('invalid_slug', 'A slug is 2–40 of a-z, 0-9 and -, starting with a letter or digit.');
       }
-      const created = await insertBoard(app.db, {
+      const board = {
         slug,
         name: boardName(request.body.name),
         description: boardDescription(request.body.description),
         premoderated: premoderated ?? false,
         position: 1000,
+      };
+      // A creating POST: the same Idempotency-Key replays the first board instead of a 409.
+      const key = idempotencyKey(request.headers['idempotency-key']);
+      const admin = requireMemberOf(request);
+      const outcome = await postingTransaction(app.db, admin.id, { key, hash: requestHash('board', request.body) }, async (trx) => {
+        const created = await insertBoard(trx, board);
+        if (!created) throw conflict('slug_taken', 'A board with that slug exists.');
+        return { statusCode: 201, body: toBoardDto(created), events: [] };
       });
-      if (!created) throw conflict('slug_taken', 'A board with that slug exists.');
-      return reply.code(201).send(toBoardDto(created));
+      return reply.code(outcome.statusCode as 201).send(outcome.body);
     },
   );
 

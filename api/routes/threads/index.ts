@@ -51,7 +51,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const last = page[page.length - 1];
       return {
         items: page.map((row) => toThreadDto(row, viewer)),
-        nextCursor: rows.length > limit && last ? encodeCursor(`t${sort}`, threadSortKey(last, sort)) : null,
+        nextCursor: rows.length > limit && last ? encodeCursor(`t${sort}`, threadSortKey(last)) : null,
       };
     },
   );
