@@ -17,10 +17,12 @@ export const FlagReasonSchema = Type.Union([
   Type.Literal('other'),
 ]);
 
-/** The contract's post, plus what a moderator needs to judge it: the markdown and the current reason, always. */
+/**
+ * The contract's post, plus the current reason, always. The markdown (`body`) stays the author's
+ * alone, as the contract says; moderators judge the rendered text, which they see whatever the status.
+ */
 export const ModeratedPostSchema = Type.Object({
   ...PostSchema.properties,
-  body: Nullable(Type.String()),
   statusReason: Nullable(Type.String()),
 });
 export type ModeratedPostDto = Static<typeof ModeratedPostSchema>;

@@ -13,14 +13,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 /**
  * Queue items as JSON. Posts and threads are read and mapped by the same code as everywhere
  * else (so an alias is an alias here too, and the pseudonym behind it is never even selected);
- * moderators then get back the text a tombstone would hide from others, because judging it is
+ * moderators then get back the rendered text a tombstone would hide from others, because judging it is
  * their job.
  */
 export function toModeratedPost(row: PostRow, viewer: Viewer): ModeratedPostDto {
   const dto = toPostDto(row, viewer);
   return {
     ...dto,
-    body: row.body_md,
     bodyHtml: row.body_html,
     contentWarning: row.content_warning,
     statusReason: row.status_reason,

@@ -11,7 +11,7 @@ export interface QueueItemJson {
   appealNote: string | null;
   reasons: { reason: string; count: number; notes: string[] }[];
   automatic: string[];
-  post: { id: string; status: string; body: string | null; author: { name: string; kind: string } };
+  post: { id: string; status: string; bodyHtml: string; body?: string; author: { name: string; kind: string } };
   thread: { id: string; title: string; status: string; board: { slug: string; name: string }; author: { name: string; kind: string } };
   authorHistory: { accountAgeDays: number | null; removedPosts: number };
   editHistory: { body: string; editedAt: string }[];
