@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expect as see } from '../helpers/e2e-expect';
-import { heading, launchBrowser, openPage, PASSWORD, problemsOf, pseudonym, screenshot, signUpInBrowser, startServer, type E2EServer } from '../helpers/e2e';
+import { heading, openPage, PASSWORD, problemsOf, pseudonym, screenshot, signUpInBrowser, withServerAndBrowser, type E2EServer } from '../helpers/e2e';
 
 /** The element that has focus, looking through shadow roots. */
 async function focused(page: Page): Promise<string> {
@@ -17,14 +17,9 @@ describe('accounts in the browser', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('joins, shows the recovery code once with copy and download, and keeps the CSRF token out of storage', async () => {

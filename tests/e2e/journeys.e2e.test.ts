@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expect as see } from '../helpers/e2e-expect';
-import { heading, launchBrowser, openPage, problemsOf, pseudonym, signUpByApi, signUpInBrowser, startServer, type E2EServer, type Watched } from '../helpers/e2e';
+import { heading, openPage, problemsOf, pseudonym, signUpByApi, signUpInBrowser, withServerAndBrowser, type E2EServer, type Watched } from '../helpers/e2e';
 
 /**
  * The issue's journeys against the real API, end to end: real accounts, real posts, the real
@@ -12,14 +12,9 @@ describe('journeys', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   async function startThread(w: Watched, board: string, title: string, body: string, options: { alias?: boolean; warning?: string } = {}): Promise<string> {

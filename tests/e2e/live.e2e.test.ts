@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expect as see } from '../helpers/e2e-expect';
 import {
   apiAs,
   heading,
-  launchBrowser,
   openPage,
   problemsOf,
   pseudonym,
   signUpByApi,
-  startServer,
+  withServerAndBrowser,
   type E2EServer,
   type Watched,
 } from '../helpers/e2e';
@@ -22,14 +21,9 @@ describe('live updates', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   async function member(prefix: string): Promise<Watched> {

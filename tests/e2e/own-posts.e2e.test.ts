@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { HOSTILE_INPUTS } from '../helpers/hostile-inputs';
 import { expect as see } from '../helpers/e2e-expect';
@@ -6,13 +6,12 @@ import { dangerousNodes } from '../helpers/e2e-dom';
 import {
   apiAs,
   heading,
-  launchBrowser,
   openPage,
   problemsOf,
   pseudonym,
   pwned,
   signUpByApi,
-  startServer,
+  withServerAndBrowser,
   type E2EServer,
   type Watched,
 } from '../helpers/e2e';
@@ -26,14 +25,9 @@ describe('search and one’s own posts', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   type Created = { thread: { id: string }; post: { id: string } };

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
   axeSerious,
   DESKTOP,
   heading,
-  launchBrowser,
   openPage,
   PASSWORD,
   PHONE,
   problemsOf,
   pseudonym,
   screenshot,
-  startServer,
+  withServerAndBrowser,
   type E2EServer,
   type Watched,
 } from '../helpers/e2e';
@@ -108,9 +107,12 @@ describe('every page', () => {
     });
   }
 
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const as = {} as Record<keyof typeof members, As>;
     for (const role of ['member', 'moderator', 'admin'] as const) {
       const name = pseudonym({ member: 'willow', moderator: 'heron', admin: 'maple' }[role]);
@@ -119,11 +121,6 @@ describe('every page', () => {
       members[role] = name;
     }
     await seed(as, await register(pseudonym('alder')));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function signIn(w: Watched, name: string): Promise<void> {

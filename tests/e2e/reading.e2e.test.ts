@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { renderMarkdown } from '../../api/markdown/render';
 import { LINK_REL } from '../../api/markdown/sanitize';
@@ -11,7 +11,6 @@ import {
   axeSerious,
   DESKTOP,
   heading,
-  launchBrowser,
   openPage,
   PHONE,
   problemsOf,
@@ -19,7 +18,7 @@ import {
   pwned,
   screenshot,
   signUpByApi,
-  startServer,
+  withServerAndBrowser,
   type E2EServer,
   type Watched,
 } from '../helpers/e2e';
@@ -76,14 +75,9 @@ describe('reading a thread', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   async function threadPage(w: Watched, thread: Thread, posts: Post[], extra: Parameters<typeof mockRoutes>[1] = []) {
@@ -279,14 +273,9 @@ describe('the moderation queue', () => {
   let server: E2EServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   async function moderator(viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Watched> {

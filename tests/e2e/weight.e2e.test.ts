@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { fakePost, fakeThread, mockRoutes } from '../helpers/e2e-fixtures';
-import { heading, launchBrowser, measured, openPage, pseudonym, signUpByApi, startServer, type E2EServer, type Watched } from '../helpers/e2e';
+import { heading, measured, openPage, pseudonym, signUpByApi, withServerAndBrowser, type E2EServer, type Watched } from '../helpers/e2e';
 
 /**
  * What a visitor downloads: the gzipped JavaScript of the first page and of a thread. The issue
@@ -18,17 +18,15 @@ describe('page weight', () => {
   let browser: Browser;
   const report: Record<string, { gzip: number; files: number }> = {};
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   afterAll(async () => {
     mkdirSync('tests/artifacts', { recursive: true });
     writeFileSync('tests/artifacts/weight.json', JSON.stringify(report, null, 2));
     console.log('gzipped JavaScript per page:', report);
-    await browser?.close();
-    await server?.close();
   });
 
   const total = async (w: Watched): Promise<number> => (await measured(w)).reduce((sum, s) => sum + s.gzip, 0);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import { expect } from './e2e-expect';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../api/app';
@@ -83,6 +84,27 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
     ],
+  });
+}
+
+/**
+ * The setup every browser suite shares: starts the server and launches Chromium before the
+ * suite's tests, hands both to `ready`, and closes them after the tests (whichever of the two
+ * started). Call it inside the `describe`, before any hook that needs the server or browser.
+ */
+export function withServerAndBrowser(ready: (server: E2EServer, browser: Browser) => void): void {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 
