@@ -1,60 +1,23 @@
-import { LitElement, html, nothing } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { api, messageOf } from '../api';
-import { sessionContext } from '../context/session';
+import { html, nothing } from 'lit';
+import { api } from '../api';
+import { RecoveryCodeForm, type CodeIssued } from '../recovery-code-form';
 import { navigate } from '../router';
-import { shared } from '../styles';
-import type { User } from '../types';
 import './haven-recovery-code';
 
 /** Recover with the recovery code; a new code replaces the old one and is shown once. */
-export class HavenRecover extends LitElement {
-  static override properties = { sending: { state: true }, error: { state: true }, code: { state: true }, user: { state: true } };
-  static override styles = [shared];
-
-  declare sending: boolean;
-  declare error: string;
-  declare code: string;
-  declare user: User | null;
-
-  constructor() {
-    super();
-    this.sending = false;
-    this.error = '';
-    this.code = '';
-    this.user = null;
-  }
-  #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
-
-  async #onSubmit(event: SubmitEvent): Promise<void> {
+export class HavenRecover extends RecoveryCodeForm {
+  #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const newPassword = String(data.get('newPassword') ?? '');
-    this.error = '';
-    if (newPassword.length < 10) {
-      this.error = 'Please choose a new password of at least 10 characters.';
-    } else {
-      this.sending = true;
-      try {
-        const result = await api.post<{ user: User; csrfToken: string; recoveryCode: string }>('/api/auth/recover', {
-          pseudonym: String(data.get('pseudonym') ?? '').trim(),
-          recoveryCode: String(data.get('recoveryCode') ?? '').trim(),
-          newPassword,
-        });
-        this.code = result.recoveryCode;
-        this.user = result.user;
-        this.#session.value?.signedIn(result.user, result.csrfToken);
-        await this.updateComplete;
-        this.renderRoot.querySelector('h1')?.focus();
-        return;
-      } catch (error) {
-        this.error = messageOf(error);
-      } finally {
-        this.sending = false;
-      }
-    }
-    await this.updateComplete;
-    (this.renderRoot.querySelector('[role="alert"]') as HTMLElement | null)?.focus();
+    const invalid = newPassword.length < 10 ? 'Please choose a new password of at least 10 characters.' : '';
+    return this.submit(invalid, () =>
+      api.post<CodeIssued>('/api/auth/recover', {
+        pseudonym: String(data.get('pseudonym') ?? '').trim(),
+        recoveryCode: String(data.get('recoveryCode') ?? '').trim(),
+        newPassword,
+      }),
+    );
   }
 
   override render() {

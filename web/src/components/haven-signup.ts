@@ -1,60 +1,22 @@
-import { LitElement, html, nothing } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { api, messageOf } from '../api';
-import { sessionContext } from '../context/session';
+import { html, nothing } from 'lit';
+import { api } from '../api';
+import { RecoveryCodeForm, type CodeIssued } from '../recovery-code-form';
 import { navigate } from '../router';
-import { shared } from '../styles';
-import type { User } from '../types';
 import './haven-recovery-code';
 
 /** Join: a pseudonym and a password, nothing else; then the recovery code, shown once. */
-export class HavenSignup extends LitElement {
-  static override properties = { sending: { state: true }, error: { state: true }, code: { state: true }, user: { state: true } };
-  static override styles = [shared];
-
-  declare sending: boolean;
-  declare error: string;
-  declare code: string;
-  declare user: User | null;
-
-  constructor() {
-    super();
-    this.sending = false;
-    this.error = '';
-    this.code = '';
-    this.user = null;
-  }
-  #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
-
-  async #onSubmit(event: SubmitEvent): Promise<void> {
+export class HavenSignup extends RecoveryCodeForm {
+  #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const pseudonym = String(data.get('pseudonym') ?? '').trim();
     const password = String(data.get('password') ?? '');
-    if (!/^[A-Za-z0-9_-]{3,32}$/.test(pseudonym)) {
-      this.error = 'A pseudonym is 3 to 32 letters, numbers, _ or -, with no spaces.';
-    } else if (password.length < 10) {
-      this.error = 'Please choose a password of at least 10 characters. A few words strung together work well.';
-    } else {
-      this.error = '';
-      this.sending = true;
-      try {
-        const result = await api.post<{ user: User; csrfToken: string; recoveryCode: string }>('/api/auth/register', { pseudonym, password });
-        // Show the code before the session change re-renders the header, so it is the first thing read.
-        this.code = result.recoveryCode;
-        this.user = result.user;
-        this.#session.value?.signedIn(result.user, result.csrfToken);
-        await this.updateComplete;
-        this.renderRoot.querySelector('h1')?.focus();
-        return;
-      } catch (error) {
-        this.error = messageOf(error);
-      } finally {
-        this.sending = false;
-      }
-    }
-    await this.updateComplete;
-    (this.renderRoot.querySelector('[role="alert"]') as HTMLElement | null)?.focus();
+    const invalid = !/^[A-Za-z0-9_-]{3,32}$/.test(pseudonym)
+      ? 'A pseudonym is 3 to 32 letters, numbers, _ or -, with no spaces.'
+      : password.length < 10
+        ? 'Please choose a password of at least 10 characters. A few words strung together work well.'
+        : '';
+    return this.submit(invalid, () => api.post<CodeIssued>('/api/auth/register', { pseudonym, password }));
   }
 
   override render() {
