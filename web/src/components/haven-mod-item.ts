@@ -3,7 +3,7 @@ import { api, ApiError, messageOf, seg } from '../api';
 import { plural, when } from '../format';
 import { shared } from '../styles';
 import type { Decision, QueueItem } from '../types';
-import { authorLabel } from './haven-post';
+import { authorLabel, postCard } from './haven-post';
 import './haven-post-body';
 
 const REASON_LABEL: Record<string, string> = {
@@ -38,18 +38,8 @@ export class HavenModItem extends LitElement {
   };
   static override styles = [
     shared,
+    postCard,
     css`
-      article {
-        background: var(--haven-surface);
-        border: 1px solid var(--haven-border);
-        border-radius: var(--haven-radius);
-        padding: 1.25rem 1.5rem;
-      }
-      @media (max-width: 30rem) {
-        article {
-          padding: 1rem;
-        }
-      }
       article.crisis {
         border-left: 6px solid var(--haven-accent);
       }

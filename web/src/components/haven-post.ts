@@ -8,6 +8,21 @@ import './haven-post-body';
 import './haven-reactions';
 
 
+/** The card a post sits on, here and in the moderation queue. */
+export const postCard = css`
+  article {
+    background: var(--haven-surface);
+    border: 1px solid var(--haven-border);
+    border-radius: var(--haven-radius);
+    padding: 1.25rem 1.5rem;
+  }
+  @media (max-width: 30rem) {
+    article {
+      padding: 1rem;
+    }
+  }
+`;
+
 export function authorLabel(author: Author) {
   return html`<span class="name">${author.kind === 'deleted' ? 'A former member' : author.name}</span>
     ${author.kind === 'alias' ? html`<span class="tag">alias</span>` : nothing}
@@ -37,18 +52,8 @@ export class HavenPost extends LitElement {
   };
   static override styles = [
     shared,
+    postCard,
     css`
-      article {
-        background: var(--haven-surface);
-        border: 1px solid var(--haven-border);
-        border-radius: var(--haven-radius);
-        padding: 1.25rem 1.5rem;
-      }
-      @media (max-width: 30rem) {
-        article {
-          padding: 1rem;
-        }
-      }
       article.tombstone {
         background: transparent;
         border-style: dashed;
